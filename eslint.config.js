@@ -1,0 +1,36 @@
+// One lint setup for every workspace. Boundaries: shared/ imports no app; the apps reach
+// the server only through the SDK in shared/.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', '**/*.tsbuildinfo'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      eqeqeq: ['error', 'always'],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['@beratung/server*', '@beratung/media*', '@beratung/client*', '@beratung/admin*', '../../server/*'] },
+      ],
+    },
+  },
+  {
+    files: ['client/**/*.{ts,tsx}', 'admin/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['@beratung/server*', '**/server/src/*'] }],
+    },
+  },
+);
