@@ -2,8 +2,10 @@ import type { ColumnType, Generated } from 'kysely';
 import type { DirectoryTables } from './schema-directory';
 
 /** Row types of the tables in migrations/. Keep in step with the SQL. */
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Json<T> = ColumnType<T, string, string>;
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+export type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+export type Json<T> = ColumnType<T, string, string>;
 
 export interface CentersTable {
   id: Generated<string>;
@@ -12,8 +14,8 @@ export interface CentersTable {
   name: string;
   timezone: Generated<string>;
   counselor_mfa_required: Generated<boolean>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
 }
 
 export interface AccountsTable {
@@ -37,9 +39,10 @@ export interface AccountsTable {
   recovery_auth_hash: string | null;
   totp_secret: string | null;
   totp_enabled: Generated<boolean>;
-  created_at: Generated<Timestamp>;
-  last_login_at: Timestamp | null;
-  last_active_at: Generated<Timestamp>;
+  totp_last_step: number | null;
+  created_at: GeneratedTimestamp;
+  last_login_at: NullableTimestamp;
+  last_active_at: GeneratedTimestamp;
 }
 
 export type StaffRole = 'counselor' | 'center_admin';
@@ -48,7 +51,7 @@ export interface MembershipsTable {
   account_id: string;
   center_id: string;
   role: StaffRole;
-  created_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
 }
 
 export interface InvitesTable {
@@ -59,9 +62,9 @@ export interface InvitesTable {
   role: StaffRole;
   token_hash: string;
   created_by: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
   expires_at: Timestamp;
-  accepted_at: Timestamp | null;
+  accepted_at: NullableTimestamp;
   accepted_account_id: string | null;
 }
 
@@ -72,8 +75,8 @@ export interface SessionsTable {
   account_id: string;
   stage: SessionStage;
   csrf_token: string;
-  created_at: Generated<Timestamp>;
-  last_seen_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
+  last_seen_at: GeneratedTimestamp;
   idle_timeout_seconds: number;
   expires_at: Timestamp;
 }
@@ -81,7 +84,7 @@ export interface SessionsTable {
 export interface TotpRecoveryCodesTable {
   account_id: string;
   code_hash: string;
-  used_at: Timestamp | null;
+  used_at: NullableTimestamp;
 }
 
 export interface AdminCertificatesTable {
@@ -90,8 +93,8 @@ export interface AdminCertificatesTable {
   center_id: string;
   payload: string;
   signature: string;
-  created_at: Generated<Timestamp>;
-  revoked_at: Timestamp | null;
+  created_at: GeneratedTimestamp;
+  revoked_at: NullableTimestamp;
 }
 
 export interface CenterTeamKeysTable {
@@ -101,7 +104,7 @@ export interface CenterTeamKeysTable {
   statement: string;
   signature: string;
   signed_by: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
 }
 
 export interface CenterMemberListsTable {
@@ -110,7 +113,7 @@ export interface CenterMemberListsTable {
   payload: string;
   signature: string;
   signed_by: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
 }
 
 export interface TeamKeyGrantsTable {
@@ -119,19 +122,19 @@ export interface TeamKeyGrantsTable {
   account_id: string;
   sealed_key: string;
   granted_by: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
 }
 
 export interface PlatformKeyGrantsTable {
   account_id: string;
   sign_public_key: string;
   sealed_key: string;
-  created_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
 }
 
 export interface AuditLogTable {
   id: Generated<number>;
-  at: Generated<Timestamp>;
+  at: GeneratedTimestamp;
   actor_account_id: string | null;
   center_id: string | null;
   action: string;
@@ -150,10 +153,10 @@ export interface MailOutboxTable {
   attachments: Json<Array<{ filename: string; contentType: string; content: string }>>;
   status: Generated<'pending' | 'sent' | 'failed'>;
   attempts: Generated<number>;
-  next_attempt_at: Generated<Timestamp>;
+  next_attempt_at: GeneratedTimestamp;
   last_error: string | null;
-  created_at: Generated<Timestamp>;
-  sent_at: Timestamp | null;
+  created_at: GeneratedTimestamp;
+  sent_at: NullableTimestamp;
 }
 
 export interface AccountTables {

@@ -114,7 +114,7 @@ export async function unwrapIdentity(wrapped: WrappedKeys, wrapKey: Uint8Array):
 /** A short, human-comparable fingerprint of public keys: 8 groups of 5 digits. */
 export async function keyFingerprint(...publicKeys: string[]): Promise<string> {
   const sodium = await getSodium();
-  const digest = sodium.crypto_generichash(32, sodium.from_string([...publicKeys].sort().join('|')));
+  const digest = sodium.crypto_generichash(32, sodium.from_string([...publicKeys].sort().join('|')), null);
   const view = new DataView(digest.buffer, digest.byteOffset, digest.byteLength);
   const groups: string[] = [];
   for (let offset = 0; offset < 32; offset += 4) {

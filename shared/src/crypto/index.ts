@@ -6,3 +6,4 @@ export * from './sealing';
 export * from './password-strength';
 export * from './recovery-code';
 export * from './account-keys';
+export * from './trust-chain';

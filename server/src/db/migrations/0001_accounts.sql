@@ -34,6 +34,8 @@ create table accounts (
   recovery_auth_hash text,
   totp_secret text,
   totp_enabled boolean not null default false,
+  -- last accepted TOTP time step: a code is accepted once
+  totp_last_step bigint,
   created_at timestamptz not null default now(),
   last_login_at timestamptz,
   last_active_at timestamptz not null default now()

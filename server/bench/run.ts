@@ -1,0 +1,57 @@
+/**
+ * `npm run bench`: prints a table of measured figures. Each section runs on the
+ * embedded PGlite and, when a PostgreSQL server is reachable (BENCH_DATABASE_URL,
+ * default postgres://postgres@127.0.0.1:5432/test), on PostgreSQL too.
+ * Usage: npm run bench [-- --only login,import] [-- --seconds 5]
+ */
+import pg from 'pg';
+import { benchLogin } from './login.bench';
+import { benchImport } from './import.bench';
+
+export interface Row {
+  benchmark: string;
+  database: string;
+  figure: string;
+  detail: string;
+}
+
+const args = process.argv.slice(2);
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1]!.split(',') : undefined;
+const seconds = args.includes('--seconds') ? Number(args[args.indexOf('--seconds') + 1]) : 5;
+const postgresUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+async function postgresReachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 1000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function main(): Promise<void> {
+  const databases: Array<{ name: string; url?: string }> = [{ name: 'PGlite' }];
+  if (await postgresReachable()) databases.push({ name: 'PostgreSQL', url: postgresUrl });
+  else console.warn(`PostgreSQL not reachable at ${postgresUrl}: PGlite only`);
+  const rows: Row[] = [];
+  for (const database of databases) {
+    if (!only || only.includes('login')) rows.push(...(await benchLogin(database, seconds)));
+    if (!only || only.includes('import')) rows.push(...(await benchImport(database)));
+  }
+  printTable(rows);
+}
+
+function printTable(rows: Row[]): void {
+  const headers: Array<keyof Row> = ['benchmark', 'database', 'figure', 'detail'];
+  const widths = headers.map((h) => Math.max(h.length, ...rows.map((r) => r[h].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  console.log(`\nMachine: ${(await import('node:os')).cpus().length} cores, Node ${process.version}\n`);
+  console.log(line(headers));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const row of rows) console.log(line(headers.map((h) => row[h])));
+}
+
+await main();
+process.exit(0);

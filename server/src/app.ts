@@ -1,0 +1,259 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import cors from 'cors';
+import { sql } from 'kysely';
+import type { Logger } from 'pino';
+import { createClient } from 'redis';
+import type { Config } from './config';
+import { openDatabase, type DatabaseHandle } from './db/database';
+import { migrate } from './db/migrate';
+import { createLogger } from './observability/logger';
+import { createMetrics } from './observability/metrics';
+import { errorHandler, notFoundHandler } from './http/errors';
+import { RouteRegistry } from './http/routes';
+import { csrfProtection, sessionMiddleware, type CookieSettings } from './http/session-middleware';
+import { buildOpenApi, DOCS_CSS, DOCS_HTML, DOCS_JS } from './http/openapi';
+import { PasswordHasher } from './security/password-hasher';
+import { RateLimits } from './security/rate-limit';
+import { AccountsService } from './accounts/accounts.service';
+import { InvitesService } from './accounts/invites.service';
+import { accountsRouter, SESSION_CREATING_PATHS } from './accounts/accounts.routes';
+import { deleteExpiredSessions } from './accounts/sessions';
+import { StaffService } from './centers/staff.service';
+import { centersRouter } from './centers/centers.routes';
+import { KeysService } from './keys/keys.service';
+import { platformRouter } from './platform/platform.routes';
+import { readPlatformPublicKey } from './platform/platform-key';
+import { createMailTransport, sendDueMails } from './mail/mail-sender';
+import { startJobRunner } from './jobs/runner';
+import { createRealtimeServer, type RealtimeServer } from './realtime/socket';
+
+export interface AppOverrides {
+  logger?: Logger;
+  /** An already open (and migrated) database, e.g. a test database. */
+  database?: DatabaseHandle;
+  /** Run background jobs (mail sending, cleanup) in this process; default true. */
+  jobs?: boolean;
+  now?: () => Date;
+}
+
+export interface App {
+  config: Readonly<Config>;
+  express: Express;
+  httpServer: http.Server;
+  io: RealtimeServer;
+  database: DatabaseHandle;
+  registry: RouteRegistry;
+  logger: Logger;
+  /** Runs one round of the mail job now (tests use it instead of waiting). */
+  flushMail(): Promise<number>;
+  listen(): Promise<{ port: number; url: string }>;
+  stop(): Promise<void>;
+}
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const VERSION = '0.1.0';
+
+/** The app factory: wires real dependencies; index.ts only calls it (STYLE.md habit 7). */
+export async function createApp(config: Readonly<Config>, overrides: AppOverrides = {}): Promise<App> {
+  const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
+  const database =
+    overrides.database ??
+    (await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir, poolSize: config.DATABASE_POOL_SIZE }));
+  if (!overrides.database) {
+    const applied = await migrate(database.db);
+    if (applied.length) logger.info({ applied }, 'migrations applied');
+  }
+  const { db } = database;
+
+  const redisClient = config.REDIS_URL ? createClient({ url: config.REDIS_URL }) : undefined;
+  if (redisClient) {
+    redisClient.on('error', (error) => logger.error({ err: error }, 'redis error'));
+    await redisClient.connect();
+  }
+
+  const cookies: CookieSettings = { secure: config.secureCookies };
+  const hasher = new PasswordHasher(config.HASH_WORKERS);
+  const rateLimits = new RateLimits(
+    {
+      loginPerName: config.RATE_LIMIT_LOGIN_PER_NAME,
+      loginPerClient: config.RATE_LIMIT_LOGIN_PER_CLIENT,
+      registerPerClient: config.RATE_LIMIT_REGISTER_PER_CLIENT,
+      windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
+    },
+    config.secretKey,
+    redisClient,
+  );
+  const sessionPolicy = {
+    staffIdleTimeoutSeconds: config.STAFF_IDLE_TIMEOUT_SECONDS,
+    seekerIdleTimeoutSeconds: config.SEEKER_IDLE_TIMEOUT_SECONDS,
+    maxAgeSeconds: config.SESSION_MAX_AGE_SECONDS,
+  };
+  const platformKey = () => config.PLATFORM_SIGN_PUBLIC_KEY ?? readPlatformPublicKey(config.dataDir);
+  const accounts = new AccountsService({ db, hasher, secretKey: config.secretKey, sessionPolicy, now: overrides.now });
+  const invites = new InvitesService({
+    db,
+    hasher,
+    sessionPolicy,
+    publicUrl: config.PUBLIC_URL,
+    inviteTtlHours: config.INVITE_TTL_HOURS,
+    now: overrides.now,
+  });
+  const staff = new StaffService(db);
+  const keys = new KeysService(db, platformKey);
+  const registry = new RouteRegistry();
+  const metrics = createMetrics();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.TRUST_PROXY);
+  app.use(metrics.middleware);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          // libsodium runs as WebAssembly in the apps: that needs wasm-unsafe-eval, not unsafe-eval.
+          scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          workerSrc: ["'self'"],
+          mediaSrc: ["'self'", 'blob:'],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+      strictTransportSecurity: { maxAge: 63072000, includeSubDomains: true },
+      referrerPolicy: { policy: 'no-referrer' },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(
+    '/api',
+    cors({ origin: config.allowedOrigins, credentials: true, allowedHeaders: ['content-type', 'x-csrf-token'] }),
+  );
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await sql`select 1`.execute(db);
+      res.json({ status: 'ready', database: database.kind });
+    } catch {
+      res.status(503).json({ status: 'unavailable' });
+    }
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  app.use('/api/import', express.json({ limit: '25mb' }));
+  app.use(express.json({ limit: '1mb' }));
+  app.use(sessionMiddleware(db, cookies));
+  app.use('/api', csrfProtection(config.allowedOrigins, SESSION_CREATING_PATHS));
+
+  app.get('/api/config', (_req, res) => {
+    res.json({
+      platformSignPublicKey: platformKey(),
+      locales: ['de', 'en'],
+      staffIdleTimeoutSeconds: config.STAFF_IDLE_TIMEOUT_SECONDS,
+    });
+  });
+  app.use(accountsRouter({ registry, accounts, rateLimits, cookies }));
+  app.use(centersRouter({ registry, accounts, invites, staff, keys, rateLimits, cookies }));
+  app.use(platformRouter({ registry, db }));
+
+  const openApi = () => buildOpenApi(registry.routes, { version: VERSION, serverUrl: config.PUBLIC_URL });
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openApi());
+  });
+  app.get('/api/docs', (_req, res) => {
+    res.type('html').send(DOCS_HTML);
+  });
+  app.get('/api/docs/docs.js', (_req, res) => {
+    res.type('js').send(DOCS_JS);
+  });
+  app.get('/api/docs/docs.css', (_req, res) => {
+    res.type('css').send(DOCS_CSS);
+  });
+  app.use('/api', notFoundHandler);
+
+  if (config.SERVE_APPS) serveApps(app);
+  app.use(notFoundHandler);
+  app.use(errorHandler(logger));
+
+  const httpServer = http.createServer(app);
+  const io = createRealtimeServer(httpServer, { db, cookies, allowedOrigins: config.allowedOrigins, logger, redisClient });
+
+  const transport = createMailTransport({ smtpUrl: config.SMTP_URL, outboxDir: path.join(config.dataDir, 'outbox'), logger });
+  const flushMail = () => sendDueMails(db, transport, config.MAIL_FROM);
+  const jobs =
+    overrides.jobs === false
+      ? undefined
+      : startJobRunner(
+          [
+            { name: 'mail', intervalMs: 1000, run: flushMail },
+            { name: 'session-cleanup', intervalMs: 10 * 60 * 1000, run: () => deleteExpiredSessions(db) },
+          ],
+          logger,
+        );
+
+  let stopped = false;
+  return {
+    config,
+    express: app,
+    httpServer,
+    io,
+    database,
+    registry,
+    logger,
+    flushMail,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(config.PORT, config.HOST, () => {
+          const address = httpServer.address();
+          const port = typeof address === 'object' && address ? address.port : config.PORT;
+          const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;
+          resolve({ port, url: `http://${host}:${port}` });
+        });
+      }),
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await jobs?.stop();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      httpServer.closeAllConnections();
+      transport.close();
+      await hasher.close();
+      if (redisClient) await redisClient.quit();
+      if (!overrides.database) await database.close();
+    },
+  };
+}
+
+/** The built apps, same origin as the API: help seekers at /, staff at /admin/. */
+function serveApps(app: Express): void {
+  const apps: Array<[string, string]> = [
+    ['/admin', path.join(repoRoot, 'admin', 'dist')],
+    ['/', path.join(repoRoot, 'client', 'dist')],
+  ];
+  for (const [mount, dir] of apps) {
+    const index = path.join(dir, 'index.html');
+    if (!fs.existsSync(index)) continue;
+    app.use(mount, express.static(dir, { index: 'index.html', maxAge: '1h' }));
+    app.get(mount === '/' ? /^\/(?!api\/|socket\.io\/|admin\/).*/ : /^\/admin(\/.*)?$/, (_req, res) => {
+      res.sendFile(index);
+    });
+  }
+}

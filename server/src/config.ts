@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+/**
+ * All settings, read from the environment once, validated and frozen. This is the
+ * only module that reads process.env (STYLE.md, habit 6).
+ */
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+const seconds = z.coerce.number().int().positive();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  DEMO_DATA: bool.default(true),
+  PUBLIC_URL: z.url().default('http://localhost:3000'),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.url())),
+  TRUST_PROXY: z.string().default('loopback'),
+  SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().default('Beratung <no-reply@beratung.local>'),
+  PLATFORM_SIGN_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be a base64url Ed25519 public key').optional(),
+  STAFF_IDLE_TIMEOUT_SECONDS: seconds.default(30 * 60),
+  SEEKER_IDLE_TIMEOUT_SECONDS: seconds.default(60 * 60),
+  SESSION_MAX_AGE_SECONDS: seconds.default(12 * 60 * 60),
+  INVITE_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
+  HASH_WORKERS: z.coerce.number().int().min(1).max(64).default(Math.max(1, Math.min(4, os.availableParallelism()))),
+  RATE_LIMIT_LOGIN_PER_NAME: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_LOGIN_PER_CLIENT: z.coerce.number().int().min(1).default(50),
+  RATE_LIMIT_REGISTER_PER_CLIENT: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_WINDOW_SECONDS: seconds.default(15 * 60),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SERVE_APPS: bool.default(true),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config extends Omit<Env, 'SECRET_KEY'> {
+  dataDir: string;
+  /** 32 bytes for encrypting TOTP secrets at rest and keyed hashes. */
+  secretKey: Buffer;
+  secureCookies: boolean;
+  allowedOrigins: string[];
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment; throws ConfigError with every problem listed. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.env.INIT_CWD ?? process.cwd()): Readonly<Config> {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const values = parsed.data;
+  const dataDir = path.resolve(cwd, values.DATA_DIR);
+  const { SECRET_KEY, ...rest } = values;
+  const publicOrigin = new URL(values.PUBLIC_URL).origin;
+  return Object.freeze({
+    ...rest,
+    dataDir,
+    secretKey: SECRET_KEY ? Buffer.from(SECRET_KEY, 'utf8').subarray(0, 64) : localSecretKey(dataDir),
+    secureCookies: values.PUBLIC_URL.startsWith('https://'),
+    allowedOrigins: [...new Set([publicOrigin, ...values.CORS_ORIGINS.map((o) => new URL(o).origin)])],
+  });
+}
+
+/** Without SECRET_KEY a random key is kept in DATA_DIR, so restarts keep TOTP working. */
+function localSecretKey(dataDir: string): Buffer {
+  const file = path.join(dataDir, 'secret.key');
+  fs.mkdirSync(dataDir, { recursive: true });
+  try {
+    return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
+  } catch {
+    const key = randomBytes(32);
+    fs.writeFileSync(file, key.toString('base64'), { mode: 0o600 });
+    return key;
+  }
+}
