@@ -40,7 +40,7 @@ const MAX_ATTEMPTS = 8;
  * Sends due mails. Each row is claimed with FOR UPDATE SKIP LOCKED inside a
  * transaction that also marks it sent, so two server processes never send one row twice.
  */
-export async function sendDueMails(db: Db, transport: MailTransport, from: string, limit = 10, now = new Date()): Promise<number> {
+export async function sendDueMails(db: Db, transport: MailTransport, from: string, limit = 10): Promise<number> {
   let sent = 0;
   for (let i = 0; i < limit; i++) {
     const done = await db.transaction().execute(async (trx) => {
@@ -54,12 +54,14 @@ export async function sendDueMails(db: Db, transport: MailTransport, from: strin
         attempts: number;
       }>`select id, to_address, subject, text_body, html_body, attachments, attempts
          from mail_outbox
-         where status = 'pending' and next_attempt_at <= ${now}
+         where status = 'pending' and next_attempt_at <= now()
          order by next_attempt_at
          limit 1
          for update skip locked`.execute(trx);
       const row = claimed.rows[0];
       if (!row) return false;
+      // The database clock decides what is due (row defaults use it too); JS time only for stamps.
+      const now = new Date();
       try {
         await transport.send({
           from,
