@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', '**/*.tsbuildinfo'] },
@@ -22,9 +23,21 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['@beratung/server*', '@beratung/media*', '@beratung/client*', '@beratung/admin*', '../../server/*'] },
+        {
+          patterns: [
+            '@beratung/server*',
+            '@beratung/media*',
+            '@beratung/client*',
+            '@beratung/admin*',
+            '../../server/*',
+          ],
+        },
       ],
     },
+  },
+  {
+    files: ['client/**/*.{ts,tsx}', 'admin/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat['recommended-latest'],
   },
   {
     files: ['client/**/*.{ts,tsx}', 'admin/**/*.{ts,tsx}'],

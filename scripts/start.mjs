@@ -31,7 +31,8 @@ for (const app of ['client', 'admin']) {
 
 const children = [spawn('npm', ['run', 'start', '-w', 'server'], { stdio: 'inherit' })];
 const mediaPkg = JSON.parse(fs.readFileSync('media/package.json', 'utf8'));
-if (mediaPkg.scripts?.start) children.push(spawn('npm', ['run', 'start', '-w', 'media'], { stdio: 'inherit' }));
+if (mediaPkg.scripts?.start)
+  children.push(spawn('npm', ['run', 'start', '-w', 'media'], { stdio: 'inherit' }));
 
 let exiting = false;
 for (const child of children) {

@@ -34,23 +34,35 @@ if (!services) {
   run('format check', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']);
 }
 
-const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && fs.existsSync(p));
+const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+  (p) => p && fs.existsSync(p),
+);
 if (chromium) env.CHROMIUM_PATH = chromium;
 
 if (services) {
-  run('integration tests on PostgreSQL + Redis', 'npx', ['vitest', 'run', '--dir', 'test', '--dir', 'src'], { cwd: 'server' });
+  run('integration tests on PostgreSQL + Redis', 'npx', ['vitest', 'run', '--dir', 'test', '--dir', 'src'], {
+    cwd: 'server',
+  });
 } else {
   for (const w of withTests) run(`tests ${w}`, 'npx', ['vitest', 'run'], { cwd: w });
 }
 
 if (!chromium) {
   const line = '!'.repeat(78);
-  console.warn(`\n${line}\n!! BROWSER TESTS SKIPPED: no Chromium found (looked for $CHROMIUM_PATH, /usr/bin/chromium).\n!! Install it with:  sudo apt-get update && sudo apt-get install -y chromium\n!! .ci/run installs it, so CI runs them.\n${line}`);
+  console.warn(
+    `\n${line}\n!! BROWSER TESTS SKIPPED: no Chromium found (looked for $CHROMIUM_PATH, /usr/bin/chromium).\n!! Install it with:  sudo apt-get update && sudo apt-get install -y chromium\n!! .ci/run installs it, so CI runs them.\n${line}`,
+  );
 } else if (!services) {
   const browserSuites = ['client', 'admin'].filter((w) => fs.existsSync(`${w}/vitest.browser.config.ts`));
   if (browserSuites.length > 0) {
     for (const w of browserSuites) run(`build ${w}`, 'npm', ['run', 'build', '-w', w]);
-    for (const w of browserSuites) run(`browser tests ${w} (${chromium})`, 'npx', ['vitest', 'run', '--config', 'vitest.browser.config.ts'], { cwd: w });
+    for (const w of browserSuites)
+      run(
+        `browser tests ${w} (${chromium})`,
+        'npx',
+        ['vitest', 'run', '--config', 'vitest.browser.config.ts'],
+        { cwd: w },
+      );
   }
 }
 console.log('\nAll checks passed.');

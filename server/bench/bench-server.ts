@@ -38,9 +38,23 @@ export async function benchDatabase(url?: string): Promise<DatabaseHandle> {
 }
 
 /** The real app on a loopback port, as `npm start` runs it (jobs off, logs off). */
-export async function benchApp(database: DatabaseHandle, env: Record<string, string> = {}): Promise<{ app: App; url: string; close(): Promise<void> }> {
+export async function benchApp(
+  database: DatabaseHandle,
+  env: Record<string, string> = {},
+): Promise<{ app: App; url: string; close(): Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'beratung-bench-'));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_DATA: 'false', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://127.0.0.1', ...env }, dataDir);
+  const config = loadConfig(
+    {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DEMO_DATA: 'false',
+      LOG_LEVEL: 'silent',
+      PUBLIC_URL: 'http://127.0.0.1',
+      ...env,
+    },
+    dataDir,
+  );
   const app = await createApp(config, { database, logger: pino({ level: 'silent' }), jobs: false });
   const { url } = await app.listen();
   return {

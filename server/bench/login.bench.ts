@@ -33,7 +33,11 @@ export async function benchLogin(database: { name: string; url?: string }, secon
     )
     .execute();
   const workers = String(os.availableParallelism());
-  const server = await benchApp(handle, { RATE_LIMIT_LOGIN_PER_NAME: '1000000', RATE_LIMIT_LOGIN_PER_CLIENT: '1000000', HASH_WORKERS: workers });
+  const server = await benchApp(handle, {
+    RATE_LIMIT_LOGIN_PER_NAME: '1000000',
+    RATE_LIMIT_LOGIN_PER_CLIENT: '1000000',
+    HASH_WORKERS: workers,
+  });
   const latencies: number[] = [];
   const deadline = Date.now() + seconds * 1000;
   const concurrency = 8;
@@ -72,7 +76,8 @@ export async function benchLogin(database: { name: string; url?: string }, secon
       benchmark: 'client key derivation',
       database: '-',
       figure: `${clientDeriveMs} ms`,
-      detail: 'Argon2id 64 MiB, 3 passes (libsodium wasm in Node) + key generation and wrapping; on the device, once per registration',
+      detail:
+        'Argon2id 64 MiB, 3 passes (libsodium wasm in Node) + key generation and wrapping; on the device, once per registration',
     });
   }
   return rows;

@@ -4,6 +4,7 @@
  * default postgres://postgres@127.0.0.1:5432/test), on PostgreSQL too.
  * Usage: npm run bench [-- --only login,import] [-- --seconds 5]
  */
+import os from 'node:os';
 import pg from 'pg';
 import { benchLogin } from './login.bench';
 import { benchImport } from './import.bench';
@@ -47,7 +48,9 @@ function printTable(rows: Row[]): void {
   const headers: Array<keyof Row> = ['benchmark', 'database', 'figure', 'detail'];
   const widths = headers.map((h) => Math.max(h.length, ...rows.map((r) => r[h].length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  console.log(`\nMachine: ${(await import('node:os')).cpus().length} cores, Node ${process.version}\n`);
+  console.log(
+    `\nMachine: ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.cpus()[0]?.model ?? ''}, Node ${process.version}\n`,
+  );
   console.log(line(headers));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const row of rows) console.log(line(headers.map((h) => row[h])));

@@ -63,7 +63,11 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
   const database =
     overrides.database ??
-    (await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir, poolSize: config.DATABASE_POOL_SIZE }));
+    (await openDatabase({
+      url: config.DATABASE_URL,
+      dataDir: config.dataDir,
+      poolSize: config.DATABASE_POOL_SIZE,
+    }));
   if (!overrides.database) {
     const applied = await migrate(database.db);
     if (applied.length) logger.info({ applied }, 'migrations applied');
@@ -94,7 +98,13 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
     maxAgeSeconds: config.SESSION_MAX_AGE_SECONDS,
   };
   const platformKey = () => config.PLATFORM_SIGN_PUBLIC_KEY ?? readPlatformPublicKey(config.dataDir);
-  const accounts = new AccountsService({ db, hasher, secretKey: config.secretKey, sessionPolicy, now: overrides.now });
+  const accounts = new AccountsService({
+    db,
+    hasher,
+    secretKey: config.secretKey,
+    sessionPolicy,
+    now: overrides.now,
+  });
   const invites = new InvitesService({
     db,
     hasher,
@@ -139,7 +149,11 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
   );
   app.use(
     '/api',
-    cors({ origin: config.allowedOrigins, credentials: true, allowedHeaders: ['content-type', 'x-csrf-token'] }),
+    cors({
+      origin: config.allowedOrigins,
+      credentials: true,
+      allowedHeaders: ['content-type', 'x-csrf-token'],
+    }),
   );
 
   app.get('/healthz', (_req, res) => {
@@ -193,9 +207,19 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
   app.use(errorHandler(logger));
 
   const httpServer = http.createServer(app);
-  const io = createRealtimeServer(httpServer, { db, cookies, allowedOrigins: config.allowedOrigins, logger, redisClient });
+  const io = createRealtimeServer(httpServer, {
+    db,
+    cookies,
+    allowedOrigins: config.allowedOrigins,
+    logger,
+    redisClient,
+  });
 
-  const transport = createMailTransport({ smtpUrl: config.SMTP_URL, outboxDir: path.join(config.dataDir, 'outbox'), logger });
+  const transport = createMailTransport({
+    smtpUrl: config.SMTP_URL,
+    outboxDir: path.join(config.dataDir, 'outbox'),
+    logger,
+  });
   const flushMail = () => sendDueMails(db, transport, config.MAIL_FROM);
   const jobs =
     overrides.jobs === false

@@ -18,7 +18,16 @@ describe('configuration', () => {
   it('names every bad value', () => {
     let error: unknown;
     try {
-      loadConfig({ DATA_DIR: dataDir, PORT: 'abc', DATABASE_URL: 'mysql://x', DEMO_DATA: 'vielleicht', SECRET_KEY: 'short' }, '/');
+      loadConfig(
+        {
+          DATA_DIR: dataDir,
+          PORT: 'abc',
+          DATABASE_URL: 'mysql://x',
+          DEMO_DATA: 'vielleicht',
+          SECRET_KEY: 'short',
+        },
+        '/',
+      );
     } catch (e) {
       error = e;
     }
@@ -28,8 +37,19 @@ describe('configuration', () => {
   });
 
   it('uses Secure cookies behind https and adds extra CORS origins', () => {
-    const config = loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: 'https://beratung.example.org/', CORS_ORIGINS: 'https://a.example, https://b.example' }, '/');
+    const config = loadConfig(
+      {
+        DATA_DIR: dataDir,
+        PUBLIC_URL: 'https://beratung.example.org/',
+        CORS_ORIGINS: 'https://a.example, https://b.example',
+      },
+      '/',
+    );
     expect(config.secureCookies).toBe(true);
-    expect(config.allowedOrigins).toEqual(['https://beratung.example.org', 'https://a.example', 'https://b.example']);
+    expect(config.allowedOrigins).toEqual([
+      'https://beratung.example.org',
+      'https://a.example',
+      'https://b.example',
+    ]);
   });
 });

@@ -26,18 +26,36 @@ const envSchema = z.object({
   CORS_ORIGINS: z
     .string()
     .default('')
-    .transform((value) => value.split(',').map((o) => o.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.url())),
   TRUST_PROXY: z.string().default('loopback'),
   SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().default('Beratung <no-reply@beratung.local>'),
-  PLATFORM_SIGN_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be a base64url Ed25519 public key').optional(),
+  PLATFORM_SIGN_PUBLIC_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/, 'must be a base64url Ed25519 public key')
+    .optional(),
   STAFF_IDLE_TIMEOUT_SECONDS: seconds.default(30 * 60),
   SEEKER_IDLE_TIMEOUT_SECONDS: seconds.default(60 * 60),
   SESSION_MAX_AGE_SECONDS: seconds.default(12 * 60 * 60),
-  INVITE_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
-  HASH_WORKERS: z.coerce.number().int().min(1).max(64).default(Math.max(1, Math.min(4, os.availableParallelism()))),
+  INVITE_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(72),
+  HASH_WORKERS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(64)
+    .default(Math.max(1, Math.min(4, os.availableParallelism()))),
   RATE_LIMIT_LOGIN_PER_NAME: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_LOGIN_PER_CLIENT: z.coerce.number().int().min(1).default(50),
   RATE_LIMIT_REGISTER_PER_CLIENT: z.coerce.number().int().min(1).default(10),
@@ -59,7 +77,10 @@ export interface Config extends Omit<Env, 'SECRET_KEY'> {
 export class ConfigError extends Error {}
 
 /** Reads and validates the environment; throws ConfigError with every problem listed. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.env.INIT_CWD ?? process.cwd()): Readonly<Config> {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  cwd = process.env.INIT_CWD ?? process.cwd(),
+): Readonly<Config> {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);

@@ -29,13 +29,20 @@ async function main(): Promise<void> {
   if (config.DEMO_DATA) {
     const hasher = new PasswordHasher(1);
     try {
-      await seedDemoData(app.database.db, hasher, { dataDir: config.dataDir, configuredPlatformKey: config.PLATFORM_SIGN_PUBLIC_KEY, logger: app.logger });
+      await seedDemoData(app.database.db, hasher, {
+        dataDir: config.dataDir,
+        configuredPlatformKey: config.PLATFORM_SIGN_PUBLIC_KEY,
+        logger: app.logger,
+      });
     } finally {
       await hasher.close();
     }
   }
   const { url } = await app.listen();
-  app.logger.info({ url, database: app.database.kind, dataDir: config.DATABASE_URL ? undefined : config.dataDir }, 'Beratung server listening');
+  app.logger.info(
+    { url, database: app.database.kind, dataDir: config.DATABASE_URL ? undefined : config.dataDir },
+    'Beratung server listening',
+  );
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

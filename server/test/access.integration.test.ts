@@ -10,7 +10,10 @@ import { startTestServer, type TestServer } from './support/app';
 let server: TestServer;
 let centerId: string;
 let otherCenterId: string;
-const clients: Record<'anonymous' | 'seeker' | 'counselor' | 'otherAdmin' | 'centerAdmin' | 'platformAdmin', BeratungClient> = {} as never;
+const clients: Record<
+  'anonymous' | 'seeker' | 'counselor' | 'otherAdmin' | 'centerAdmin' | 'platformAdmin',
+  BeratungClient
+> = {} as never;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -54,8 +57,12 @@ function refusedFor(route: AnyRouteSpec): Who[] {
 
 describe('authorization on every route', () => {
   it('has routes of every kind registered', () => {
-    const kinds = new Set(server.app.registry.routes.map((r) => (typeof r.access === 'object' ? r.access.centerRole : r.access)));
-    expect([...kinds]).toEqual(expect.arrayContaining(['public', 'seeker', 'platform_admin', 'center_admin', 'counselor']));
+    const kinds = new Set(
+      server.app.registry.routes.map((r) => (typeof r.access === 'object' ? r.access.centerRole : r.access)),
+    );
+    expect([...kinds]).toEqual(
+      expect.arrayContaining(['public', 'seeker', 'platform_admin', 'center_admin', 'counselor']),
+    );
   });
 
   it('refuses the wrong role with 401 (no session) or 403 (wrong role) before doing anything', async () => {
@@ -68,7 +75,8 @@ describe('authorization on every route', () => {
         });
         checked++;
         const expected = who === 'anonymous' ? 401 : 403;
-        if (response.status !== expected) failures.push(`${route.method} ${route.path} as ${who}: ${response.status}, expected ${expected}`);
+        if (response.status !== expected)
+          failures.push(`${route.method} ${route.path} as ${who}: ${response.status}, expected ${expected}`);
       }
     }
     expect(failures).toEqual([]);

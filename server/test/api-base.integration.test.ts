@@ -9,14 +9,21 @@ afterAll(() => server?.close());
 
 describe('public API base', () => {
   it('serves an OpenAPI 3.1 document that lists every declared route', async () => {
-    const spec = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    const spec = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+    };
     expect(spec.openapi).toBe('3.1.0');
     for (const route of server.app.registry.routes) {
       const path = route.path.replace(/:(\w+)/g, '{$1}');
       expect(spec.paths[path]?.[route.method], `${route.method} ${path}`).toBeDefined();
     }
-    const register = spec.paths['/api/auth/register']!.post as { requestBody: { content: Record<string, { schema: { properties: object } }> } };
-    expect(Object.keys(register.requestBody.content['application/json']!.schema.properties)).toEqual(expect.arrayContaining(['pseudonym', 'credentials']));
+    const register = spec.paths['/api/auth/register']!.post as {
+      requestBody: { content: Record<string, { schema: { properties: object } }> };
+    };
+    expect(Object.keys(register.requestBody.content['application/json']!.schema.properties)).toEqual(
+      expect.arrayContaining(['pseudonym', 'credentials']),
+    );
   });
 
   it('serves a docs page that needs no inline script', async () => {

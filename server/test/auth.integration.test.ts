@@ -27,7 +27,11 @@ describe('help seeker registration and login (login secret split)', () => {
   it('never sends the password or the wrapKey to the server, and unwraps the keys after login', async () => {
     const password = 'Rheinwiesen-im-Nebel-7';
     const { client, bodies } = recordingClient();
-    const { session, recoveryCode } = await client.registerSeeker({ pseudonym: 'Nebelkrähe', password, withRecoveryCode: true });
+    const { session, recoveryCode } = await client.registerSeeker({
+      pseudonym: 'Nebelkrähe',
+      password,
+      withRecoveryCode: true,
+    });
     expect(session.stage).toBe('full');
     expect(session.account).toMatchObject({ kind: 'seeker', displayName: 'Nebelkrähe', email: null });
     expect(recoveryCode).toMatch(/^([A-Z2-9]{5}-){4}[A-Z2-9]{5}$/);
@@ -39,7 +43,11 @@ describe('help seeker registration and login (login secret split)', () => {
     expect(second.identity!.boxSecretKey).toEqual(registeredIdentity.boxSecretKey);
 
     const sodium = await getSodium();
-    const row = await server.db.selectFrom('accounts').selectAll().where('login', '=', 'nebelkrähe').executeTakeFirstOrThrow();
+    const row = await server.db
+      .selectFrom('accounts')
+      .selectAll()
+      .where('login', '=', 'nebelkrähe')
+      .executeTakeFirstOrThrow();
     const { wrapKey, authKey } = await deriveLoginKeys(password, row.kdf);
     const sent = [...bodies, ...loginBodies].join('\n');
     expect(sent).toContain(authKey);
@@ -67,39 +75,65 @@ describe('help seeker registration and login (login secret split)', () => {
 
   it('refuses weak passwords on the client before anything is sent', async () => {
     const { client, bodies } = recordingClient();
-    await expect(client.registerSeeker({ pseudonym: 'Kurzpass', password: 'abc123' })).rejects.toThrow(/too weak/);
+    await expect(client.registerSeeker({ pseudonym: 'Kurzpass', password: 'abc123' })).rejects.toThrow(
+      /too weak/,
+    );
     expect(bodies).toHaveLength(0);
   });
 
   it('rejects a wrong password with 401 and the same message as an unknown name', async () => {
     const seeker = await server.createSeeker();
-    const wrong = await server.client().login(seeker.pseudonym, 'Falsches-Passwort-99').catch((e: unknown) => e as ApiError);
-    const unknown = await server.client().login('niemand-hier', 'Falsches-Passwort-99').catch((e: unknown) => e as ApiError);
+    const wrong = (await server
+      .client()
+      .login(seeker.pseudonym, 'Falsches-Passwort-99')
+      .catch((e: unknown) => e)) as ApiError;
+    const unknown = (await server
+      .client()
+      .login('niemand-hier', 'Falsches-Passwort-99')
+      .catch((e: unknown) => e)) as ApiError;
     expect(wrong).toMatchObject({ status: 401, code: 'INVALID_CREDENTIALS' });
     expect(unknown).toMatchObject({ status: 401, code: 'INVALID_CREDENTIALS', message: wrong.message });
   });
 
   it('gives unknown names stable made-up salts (no account enumeration)', async () => {
     const client = server.client();
-    const first = await client.api.post<{ kdf: { salt: string } }>('/api/auth/prelogin', { login: 'gibt-es-nicht@example.org' });
-    const again = await client.api.post<{ kdf: { salt: string } }>('/api/auth/prelogin', { login: 'gibt-es-nicht@example.org' });
+    const first = await client.api.post<{ kdf: { salt: string } }>('/api/auth/prelogin', {
+      login: 'gibt-es-nicht@example.org',
+    });
+    const again = await client.api.post<{ kdf: { salt: string } }>('/api/auth/prelogin', {
+      login: 'gibt-es-nicht@example.org',
+    });
     expect(first.kdf.salt).toBe(again.kdf.salt);
   });
 
   it('recovers a forgotten password with the recovery code, keeping the same keys', async () => {
     const first = server.client();
-    const { recoveryCode } = await first.registerSeeker({ pseudonym: 'Wanderer', password: 'Alter-Weg-am-Fluss-1', withRecoveryCode: true });
+    const { recoveryCode } = await first.registerSeeker({
+      pseudonym: 'Wanderer',
+      password: 'Alter-Weg-am-Fluss-1',
+      withRecoveryCode: true,
+    });
     const originalKey = (await publicIdentity(first.identity!)).boxPublicKey;
     const recovering = server.client();
-    await recovering.recover({ pseudonym: 'Wanderer', recoveryCode: recoveryCode!.toLowerCase(), newPassword: 'Neuer-Weg-am-Fluss-2' });
+    await recovering.recover({
+      pseudonym: 'Wanderer',
+      recoveryCode: recoveryCode!.toLowerCase(),
+      newPassword: 'Neuer-Weg-am-Fluss-2',
+    });
     expect((await publicIdentity(recovering.identity!)).boxPublicKey).toBe(originalKey);
     // The old session is gone, the new password works, the old one does not.
     expect(await first.currentSession()).toBeUndefined();
     await server.client().login('Wanderer', 'Neuer-Weg-am-Fluss-2');
-    await expect(server.client().login('Wanderer', 'Alter-Weg-am-Fluss-1')).rejects.toMatchObject({ status: 401 });
+    await expect(server.client().login('Wanderer', 'Alter-Weg-am-Fluss-1')).rejects.toMatchObject({
+      status: 401,
+    });
     const wrongCode = await server
       .client()
-      .recover({ pseudonym: 'Wanderer', recoveryCode: 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE', newPassword: 'Noch-ein-Weg-am-Fluss-3' })
+      .recover({
+        pseudonym: 'Wanderer',
+        recoveryCode: 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE',
+        newPassword: 'Noch-ein-Weg-am-Fluss-3',
+      })
       .catch((e: unknown) => e);
     expect(wrongCode).toBeInstanceOf(Error);
   });
@@ -138,11 +172,17 @@ describe('sessions', () => {
   it('issues a new session id at every login, as an httpOnly SameSite cookie', async () => {
     const seeker = await server.createSeeker();
     const client = server.client();
-    const response = await client.api.raw('POST', '/api/auth/prelogin', { body: { login: seeker.pseudonym } });
+    const response = await client.api.raw('POST', '/api/auth/prelogin', {
+      body: { login: seeker.pseudonym },
+    });
     const { kdf } = (await response.json()) as { kdf: Parameters<typeof deriveLoginKeys>[1] };
     const { authKey } = await deriveLoginKeys(seeker.password, kdf);
-    const first = await client.api.raw('POST', '/api/auth/login', { body: { login: seeker.pseudonym, authKey } });
-    const second = await client.api.raw('POST', '/api/auth/login', { body: { login: seeker.pseudonym, authKey } });
+    const first = await client.api.raw('POST', '/api/auth/login', {
+      body: { login: seeker.pseudonym, authKey },
+    });
+    const second = await client.api.raw('POST', '/api/auth/login', {
+      body: { login: seeker.pseudonym, authKey },
+    });
     const cookie1 = first.headers.getSetCookie()[0]!;
     const cookie2 = second.headers.getSetCookie()[0]!;
     expect(cookie1).toMatch(/HttpOnly/i);
@@ -177,7 +217,11 @@ describe('sessions', () => {
 describe('account deletion', () => {
   it('removes every row that refers to the account', async () => {
     const client = server.client();
-    await client.registerSeeker({ pseudonym: 'Abschied', password: 'Leise-geht-es-2026', withRecoveryCode: true });
+    await client.registerSeeker({
+      pseudonym: 'Abschied',
+      password: 'Leise-geht-es-2026',
+      withRecoveryCode: true,
+    });
     const accountId = client.account!.id;
     await server.client().login('Abschied', 'Leise-geht-es-2026');
     await client.deleteAccount('Leise-geht-es-2026');
@@ -188,10 +232,16 @@ describe('account deletion', () => {
       where table_schema = 'public' and data_type = 'uuid'`.execute(server.db);
     expect(columns.rows.length).toBeGreaterThan(5);
     for (const { table_name, column_name } of columns.rows) {
-      const found = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table_name)} where ${sql.ref(column_name)} = ${accountId}`.execute(server.db);
+      const found = await sql<{
+        n: number;
+      }>`select count(*)::int as n from ${sql.table(table_name)} where ${sql.ref(column_name)} = ${accountId}`.execute(
+        server.db,
+      );
       expect(found.rows[0]!.n, `${table_name}.${column_name}`).toBe(0);
     }
-    await expect(server.client().login('Abschied', 'Leise-geht-es-2026')).rejects.toMatchObject({ status: 401 });
+    await expect(server.client().login('Abschied', 'Leise-geht-es-2026')).rejects.toMatchObject({
+      status: 401,
+    });
   });
 
   it('needs the current password', async () => {

@@ -39,18 +39,44 @@ describe('trust chain through the API', () => {
 
     // Platform admin: unseal the platform key from the grant and certify the pending admin.
     const platformClient = await server.loginStaff('plattform@test.example', 'Plattform-Passwort-1!');
-    const grant = await platformClient.api.get<{ sealedKey: string; signPublicKey: string }>('/api/platform/key-grant');
-    const platformSecret = await openSealed(grant.sealedKey, platformClient.identity!.boxPublicKey, platformClient.identity!.boxSecretKey);
-    const pending = await platformClient.api.get<Array<{ accountId: string; centerId: string; signPublicKey: string; boxPublicKey: string }>>('/api/platform/pending-certificates');
+    const grant = await platformClient.api.get<{ sealedKey: string; signPublicKey: string }>(
+      '/api/platform/key-grant',
+    );
+    const platformSecret = await openSealed(
+      grant.sealedKey,
+      platformClient.identity!.boxPublicKey,
+      platformClient.identity!.boxSecretKey,
+    );
+    const pending = await platformClient.api.get<
+      Array<{ accountId: string; centerId: string; signPublicKey: string; boxPublicKey: string }>
+    >('/api/platform/pending-certificates');
     const subject = pending.find((p) => p.accountId === admin.accountId)!;
     expect(subject).toBeDefined();
-    const certificate = await certifyCenterAdmin(platformSecret, { centerId, accountId: admin.accountId, signPublicKey: subject.signPublicKey, boxPublicKey: subject.boxPublicKey });
-    await platformClient.api.post(`/api/centers/${centerId}/admin-certificates`, { ...certificate, accountId: admin.accountId });
+    const certificate = await certifyCenterAdmin(platformSecret, {
+      centerId,
+      accountId: admin.accountId,
+      signPublicKey: subject.signPublicKey,
+      boxPublicKey: subject.boxPublicKey,
+    });
+    await platformClient.api.post(`/api/centers/${centerId}/admin-certificates`, {
+      ...certificate,
+      accountId: admin.accountId,
+    });
 
     // A certificate signed by any other key is refused.
     const rogue = await generatePlatformSigningKey();
-    const forged = await certifyCenterAdmin(rogue.secretKey, { centerId, accountId: admin.accountId, signPublicKey: subject.signPublicKey, boxPublicKey: subject.boxPublicKey });
-    await expect(platformClient.api.post(`/api/centers/${centerId}/admin-certificates`, { ...forged, accountId: admin.accountId })).rejects.toMatchObject({ status: 422, code: 'SIGNATURE_INVALID' });
+    const forged = await certifyCenterAdmin(rogue.secretKey, {
+      centerId,
+      accountId: admin.accountId,
+      signPublicKey: subject.signPublicKey,
+      boxPublicKey: subject.boxPublicKey,
+    });
+    await expect(
+      platformClient.api.post(`/api/centers/${centerId}/admin-certificates`, {
+        ...forged,
+        accountId: admin.accountId,
+      }),
+    ).rejects.toMatchObject({ status: 422, code: 'SIGNATURE_INVALID' });
 
     // Center admin: publish team key epoch 1 for both members.
     const adminClient = await server.loginStaff(admin.email, admin.password);
@@ -60,10 +86,16 @@ describe('trust chain through the API', () => {
       epoch: 1,
       memberListVersion: 1,
       adminSignSecretKey: adminClient.identity!.signSecretKey,
-      members: staff.map((s) => ({ accountId: s.accountId, boxPublicKey: s.boxPublicKey, signPublicKey: s.signPublicKey })),
+      members: staff.map((s) => ({
+        accountId: s.accountId,
+        boxPublicKey: s.boxPublicKey,
+        signPublicKey: s.signPublicKey,
+      })),
     });
     expect(await adminClient.api.post(`/api/centers/${centerId}/team-key`, epoch)).toEqual({ epoch: 1 });
-    await expect(adminClient.api.post(`/api/centers/${centerId}/team-key`, epoch)).rejects.toMatchObject({ status: 409 });
+    await expect(adminClient.api.post(`/api/centers/${centerId}/team-key`, epoch)).rejects.toMatchObject({
+      status: 409,
+    });
 
     // Anyone (a help seeker's client) verifies the chain against the pinned platform key.
     const anonymous = server.client();
@@ -76,10 +108,18 @@ describe('trust chain through the API', () => {
 
     // The counselor opens their own grant and gets the team private key.
     const counselorClient = await server.loginStaff(counselor.email, counselor.password);
-    const myGrant = await counselorClient.api.get<{ sealedKey: string }>(`/api/centers/${centerId}/team-key-grant`);
-    const teamSecret = await openSealed(myGrant.sealedKey, counselorClient.identity!.boxPublicKey, counselorClient.identity!.boxSecretKey);
+    const myGrant = await counselorClient.api.get<{ sealedKey: string }>(
+      `/api/centers/${centerId}/team-key-grant`,
+    );
+    const teamSecret = await openSealed(
+      myGrant.sealedKey,
+      counselorClient.identity!.boxPublicKey,
+      counselorClient.identity!.boxSecretKey,
+    );
     expect(teamSecret).toEqual(epoch.boxSecretKey);
-    expect((await publicIdentity(counselorClient.identity!)).boxPublicKey).toBe(staff.find((s) => s.accountId === counselor.accountId)!.boxPublicKey);
+    expect((await publicIdentity(counselorClient.identity!)).boxPublicKey).toBe(
+      staff.find((s) => s.accountId === counselor.accountId)!.boxPublicKey,
+    );
   });
 
   it('refuses a team key from an admin without a certificate', async () => {
@@ -92,8 +132,15 @@ describe('trust chain through the API', () => {
       epoch: 1,
       memberListVersion: 1,
       adminSignSecretKey: adminClient.identity!.signSecretKey,
-      members: staff.map((s) => ({ accountId: s.accountId, boxPublicKey: s.boxPublicKey, signPublicKey: s.signPublicKey })),
+      members: staff.map((s) => ({
+        accountId: s.accountId,
+        boxPublicKey: s.boxPublicKey,
+        signPublicKey: s.signPublicKey,
+      })),
     });
-    await expect(adminClient.api.post(`/api/centers/${centerId}/team-key`, epoch)).rejects.toMatchObject({ status: 403, code: 'NOT_CERTIFIED' });
+    await expect(adminClient.api.post(`/api/centers/${centerId}/team-key`, epoch)).rejects.toMatchObject({
+      status: 403,
+      code: 'NOT_CERTIFIED',
+    });
   });
 });

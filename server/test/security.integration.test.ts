@@ -21,16 +21,25 @@ describe('CSRF protection', () => {
     const { client } = await loggedInSeeker();
     const token = client.api.csrfToken;
     client.api.csrfToken = undefined;
-    await expect(client.api.post('/api/auth/logout-all')).rejects.toMatchObject({ status: 403, code: 'CSRF_TOKEN' });
+    await expect(client.api.post('/api/auth/logout-all')).rejects.toMatchObject({
+      status: 403,
+      code: 'CSRF_TOKEN',
+    });
     client.api.csrfToken = 'x'.repeat(token!.length);
-    await expect(client.api.post('/api/auth/logout-all')).rejects.toMatchObject({ status: 403, code: 'CSRF_TOKEN' });
+    await expect(client.api.post('/api/auth/logout-all')).rejects.toMatchObject({
+      status: 403,
+      code: 'CSRF_TOKEN',
+    });
     client.api.csrfToken = token;
     expect(await client.currentSession()).toBeDefined();
   });
 
   it('refuses requests from a foreign origin, even with the right token', async () => {
     const { client } = await loggedInSeeker();
-    const response = await client.api.raw('POST', '/api/auth/logout-all', { body: {}, headers: { origin: 'https://evil.example' } });
+    const response = await client.api.raw('POST', '/api/auth/logout-all', {
+      body: {},
+      headers: { origin: 'https://evil.example' },
+    });
     expect(response.status).toBe(403);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('CSRF_ORIGIN');
   });
@@ -49,19 +58,27 @@ describe('rate limits', () => {
   it('answers 429 with Retry-After after too many logins for one name', async () => {
     const seeker = await server.createSeeker();
     const client = server.client();
-    const { kdf } = await client.api.post<{ kdf: Parameters<typeof deriveLoginKeys>[1] }>('/api/auth/prelogin', { login: seeker.pseudonym });
+    const { kdf } = await client.api.post<{ kdf: Parameters<typeof deriveLoginKeys>[1] }>(
+      '/api/auth/prelogin',
+      { login: seeker.pseudonym },
+    );
     const wrongKey = (await deriveLoginKeys('Ganz-falsch-2026!', kdf)).authKey;
     const statuses: number[] = [];
     let retryAfter: string | null = null;
     for (let i = 0; i < 5; i++) {
-      const response = await client.api.raw('POST', '/api/auth/login', { body: { login: seeker.pseudonym, authKey: wrongKey } });
+      const response = await client.api.raw('POST', '/api/auth/login', {
+        body: { login: seeker.pseudonym, authKey: wrongKey },
+      });
       statuses.push(response.status);
       if (response.status === 429) retryAfter = response.headers.get('retry-after');
     }
     expect(statuses).toEqual([401, 401, 401, 429, 429]);
     expect(Number(retryAfter)).toBeGreaterThan(0);
     // Even the right password is refused while limited.
-    await expect(server.client().login(seeker.pseudonym, seeker.password)).rejects.toMatchObject({ status: 429, code: 'RATE_LIMITED' });
+    await expect(server.client().login(seeker.pseudonym, seeker.password)).rejects.toMatchObject({
+      status: 429,
+      code: 'RATE_LIMITED',
+    });
   });
 
   it('limits registrations per client', async () => {
@@ -69,7 +86,8 @@ describe('rate limits', () => {
     try {
       const body = { pseudonym: 'x', credentials: {} };
       const statuses = [];
-      for (let i = 0; i < 3; i++) statuses.push((await limited.client().api.raw('POST', '/api/auth/register', { body })).status);
+      for (let i = 0; i < 3; i++)
+        statuses.push((await limited.client().api.raw('POST', '/api/auth/register', { body })).status);
       expect(statuses).toEqual([422, 422, 429]);
     } finally {
       await limited.close();
@@ -80,7 +98,9 @@ describe('rate limits', () => {
     const statuses = [];
     const token = 'a'.repeat(43);
     for (let i = 0; i < 7; i++) {
-      statuses.push((await server.client().api.raw('POST', `/api/invites/${token}/accept`, { body: {} })).status);
+      statuses.push(
+        (await server.client().api.raw('POST', `/api/invites/${token}/accept`, { body: {} })).status,
+      );
     }
     expect(statuses.slice(0, 5).every((s) => s === 422)).toBe(true);
     expect(statuses.slice(5)).toEqual([429, 429]);
@@ -89,7 +109,11 @@ describe('rate limits', () => {
 
 describe('bad input', () => {
   it('answers malformed JSON with 400 and a code', async () => {
-    const response = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"login":' });
+    const response = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"login":',
+    });
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ error: { code: 'MALFORMED_JSON', message: expect.any(String) } });
   });
@@ -102,12 +126,16 @@ describe('bad input', () => {
     expect(error.status).toBe(422);
     expect(error.code).toBe('VALIDATION_FAILED');
     const paths = error.details!.map((d) => d.path);
-    expect(paths).toEqual(expect.arrayContaining(['$.pseudonym', '$.credentials.kdf.alg', '$.credentials.authKey']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['$.pseudonym', '$.credentials.kdf.alg', '$.credentials.authKey']),
+    );
   });
 
   it('answers unknown routes and malformed ids with 404', async () => {
     expect((await fetch(`${server.url}/api/nothing-here`)).status).toBe(404);
-    await expect(server.client().api.get('/api/centers/not-a-uuid/key-chain')).rejects.toMatchObject({ status: 404 });
+    await expect(server.client().api.get('/api/centers/not-a-uuid/key-chain')).rejects.toMatchObject({
+      status: 404,
+    });
   });
 
   it('answers a too large body with 413', async () => {
@@ -136,9 +164,15 @@ describe('security headers and CORS', () => {
   });
 
   it('allows CORS only for configured origins', async () => {
-    const foreign = await fetch(`${server.url}/api/config`, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    const foreign = await fetch(`${server.url}/api/config`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
-    const own = await fetch(`${server.url}/api/config`, { method: 'OPTIONS', headers: { origin: server.origin, 'access-control-request-method': 'POST' } });
+    const own = await fetch(`${server.url}/api/config`, {
+      method: 'OPTIONS',
+      headers: { origin: server.origin, 'access-control-request-method': 'POST' },
+    });
     expect(own.headers.get('access-control-allow-origin')).toBe(server.origin);
   });
 });
@@ -146,7 +180,12 @@ describe('security headers and CORS', () => {
 describe('Socket.IO handshake', () => {
   function connect(headers: Record<string, string>): Promise<{ socket: Socket; result: string }> {
     return new Promise((resolve) => {
-      const socket = connectSocket(server.url, { transports: ['websocket'], extraHeaders: headers, reconnection: false, timeout: 5000 });
+      const socket = connectSocket(server.url, {
+        transports: ['websocket'],
+        extraHeaders: headers,
+        reconnection: false,
+        timeout: 5000,
+      });
       socket.on('session:ready', () => resolve({ socket, result: 'ready' }));
       socket.on('connect_error', (error) => resolve({ socket, result: `error:${error.message}` }));
     });

@@ -5,7 +5,11 @@ import type { AccountsTable, StaffRole } from '../db/schema';
 export type AccountRow = Selectable<AccountsTable>;
 
 export function findAccountByLogin(db: Db, login: string): Promise<AccountRow | undefined> {
-  return db.selectFrom('accounts').selectAll().where('login', '=', login.trim().toLowerCase()).executeTakeFirst();
+  return db
+    .selectFrom('accounts')
+    .selectAll()
+    .where('login', '=', login.trim().toLowerCase())
+    .executeTakeFirst();
 }
 
 export function findAccountById(db: Db, id: string): Promise<AccountRow | undefined> {
@@ -46,7 +50,12 @@ export function findMemberships(db: Db, accountId: string): Promise<MembershipRo
     .execute();
 }
 
-export async function addMembership(db: Db, accountId: string, centerId: string, role: StaffRole): Promise<void> {
+export async function addMembership(
+  db: Db,
+  accountId: string,
+  centerId: string,
+  role: StaffRole,
+): Promise<void> {
   await db
     .insertInto('memberships')
     .values({ account_id: accountId, center_id: centerId, role })
@@ -54,7 +63,11 @@ export async function addMembership(db: Db, accountId: string, centerId: string,
     .execute();
 }
 
-export async function replaceTotpRecoveryCodes(db: Db, accountId: string, codeHashes: string[]): Promise<void> {
+export async function replaceTotpRecoveryCodes(
+  db: Db,
+  accountId: string,
+  codeHashes: string[],
+): Promise<void> {
   await db.deleteFrom('totp_recovery_codes').where('account_id', '=', accountId).execute();
   if (codeHashes.length === 0) return;
   await db
@@ -73,4 +86,20 @@ export async function consumeTotpRecoveryCode(db: Db, accountId: string, codeHas
     .where('used_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** A counselor who exists as a scheduling resource (imported, no login) gets linked to the new account. */
+export async function linkCounselorRecords(
+  db: Db,
+  accountId: string,
+  centerId: string,
+  email: string,
+): Promise<void> {
+  await db
+    .updateTable('counselors')
+    .set({ account_id: accountId })
+    .where('center_id', '=', centerId)
+    .where('account_id', 'is', null)
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+    .execute();
 }

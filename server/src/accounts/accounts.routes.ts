@@ -53,7 +53,9 @@ export function accountsRouter({ registry, accounts, rateLimits, cookies }: Acco
       expiresAt: session.expiresAt.toISOString(),
       idleTimeoutSeconds: session.idleTimeoutSeconds,
       account: await accounts.view(session.accountId),
-      ...(includeKeys && session.stage === 'full' ? { keys: await accounts.keyMaterial(session.accountId) } : {}),
+      ...(includeKeys && session.stage === 'full'
+        ? { keys: await accounts.keyMaterial(session.accountId) }
+        : {}),
     };
   }
 
@@ -88,7 +90,15 @@ export function accountsRouter({ registry, accounts, rateLimits, cookies }: Acco
 
   registry.add(
     router,
-    { method: 'post', path: '/api/auth/prelogin', tag, access: 'public', summary: 'Key derivation parameters for a login name', body: preloginRequestSchema, response: preloginResponseSchema },
+    {
+      method: 'post',
+      path: '/api/auth/prelogin',
+      tag,
+      access: 'public',
+      summary: 'Key derivation parameters for a login name',
+      body: preloginRequestSchema,
+      response: preloginResponseSchema,
+    },
     async ({ req, body }) => {
       await rateLimits.consume('loginPerClient', req.ip ?? 'unknown');
       return accounts.prelogin(body.login);
@@ -97,7 +107,15 @@ export function accountsRouter({ registry, accounts, rateLimits, cookies }: Acco
 
   registry.add(
     router,
-    { method: 'post', path: '/api/auth/login', tag, access: 'public', summary: 'Log in by proving the authKey', body: loginRequestSchema, response: loginResponseSchema },
+    {
+      method: 'post',
+      path: '/api/auth/login',
+      tag,
+      access: 'public',
+      summary: 'Log in by proving the authKey',
+      body: loginRequestSchema,
+      response: loginResponseSchema,
+    },
     async ({ req, res, body }) => {
       const name = body.login.trim().toLowerCase();
       await rateLimits.consume('loginPerName', name);
@@ -110,19 +128,41 @@ export function accountsRouter({ registry, accounts, rateLimits, cookies }: Acco
 
   registry.add(
     router,
-    { method: 'get', path: '/api/auth/session', tag, access: 'session', summary: 'The current session and account', response: sessionViewSchema },
+    {
+      method: 'get',
+      path: '/api/auth/session',
+      tag,
+      access: 'session',
+      summary: 'The current session and account',
+      response: sessionViewSchema,
+    },
     async ({ auth }) => sessionView(auth),
   );
 
   registry.add(
     router,
-    { method: 'get', path: '/api/auth/keys', tag, access: 'authenticated', summary: "The account's wrapped private keys (decryptable only on the client)", response: keyMaterialViewSchema },
+    {
+      method: 'get',
+      path: '/api/auth/keys',
+      tag,
+      access: 'authenticated',
+      summary: "The account's wrapped private keys (decryptable only on the client)",
+      response: keyMaterialViewSchema,
+    },
     async ({ auth }) => accounts.keyMaterial(auth.account.id),
   );
 
   registry.add(
     router,
-    { method: 'post', path: '/api/auth/mfa/verify', tag, access: 'session', summary: 'Second factor at login (TOTP or recovery code)', body: mfaVerifyRequestSchema, response: loginResponseSchema },
+    {
+      method: 'post',
+      path: '/api/auth/mfa/verify',
+      tag,
+      access: 'session',
+      summary: 'Second factor at login (TOTP or recovery code)',
+      body: mfaVerifyRequestSchema,
+      response: loginResponseSchema,
+    },
     async ({ auth, body }) => {
       await rateLimits.consume('mfaPerAccount', auth.account.id);
       await accounts.verifyMfa(auth, body.code);
@@ -133,17 +173,33 @@ export function accountsRouter({ registry, accounts, rateLimits, cookies }: Acco
 
   registry.add(
     router,
-    { method: 'post', path: '/api/auth/mfa/setup', tag, access: 'session', summary: 'Start TOTP setup: a new secret', response: mfaSetupResponseSchema },
+    {
+      method: 'post',
+      path: '/api/auth/mfa/setup',
+      tag,
+      access: 'session',
+      summary: 'Start TOTP setup: a new secret',
+      response: mfaSetupResponseSchema,
+    },
     async ({ auth }) => {
       // A session waiting for its second factor must not replace that factor.
-      if (auth.stage === 'mfa_pending') throw new UnauthenticatedError('The second factor is still missing', 'MFA_REQUIRED');
+      if (auth.stage === 'mfa_pending')
+        throw new UnauthenticatedError('The second factor is still missing', 'MFA_REQUIRED');
       return accounts.setupMfa(auth);
     },
   );
 
   registry.add(
     router,
-    { method: 'post', path: '/api/auth/mfa/enable', tag, access: 'session', summary: 'Confirm TOTP setup with a code; returns one-time recovery codes', body: mfaEnableRequestSchema, response: mfaEnableResponseSchema.extend(loginResponseSchema.shape) },
+    {
+      method: 'post',
+      path: '/api/auth/mfa/enable',
+      tag,
+      access: 'session',
+      summary: 'Confirm TOTP setup with a code; returns one-time recovery codes',
+      body: mfaEnableRequestSchema,
+      response: mfaEnableResponseSchema.extend(loginResponseSchema.shape),
+    },
     async ({ auth, body }) => {
       await rateLimits.consume('mfaPerAccount', auth.account.id);
       const { recoveryCodes } = await accounts.enableMfa(auth, body.code);
@@ -153,7 +209,14 @@ export function accountsRouter({ registry, accounts, rateLimits, cookies }: Acco
 
   registry.add(
     router,
-    { method: 'post', path: '/api/auth/mfa/disable', tag, access: 'authenticated', summary: 'Turn the second factor off (only where not mandatory)', body: mfaVerifyRequestSchema },
+    {
+      method: 'post',
+      path: '/api/auth/mfa/disable',
+      tag,
+      access: 'authenticated',
+      summary: 'Turn the second factor off (only where not mandatory)',
+      body: mfaVerifyRequestSchema,
+    },
     async ({ auth, body }) => {
       await rateLimits.consume('mfaPerAccount', auth.account.id);
       await accounts.disableMfa(auth, body.code);
@@ -162,7 +225,14 @@ export function accountsRouter({ registry, accounts, rateLimits, cookies }: Acco
 
   registry.add(
     router,
-    { method: 'post', path: '/api/auth/password', tag, access: 'authenticated', summary: 'Change the password (new authKey and re-wrapped keys)', body: changePasswordRequestSchema },
+    {
+      method: 'post',
+      path: '/api/auth/password',
+      tag,
+      access: 'authenticated',
+      summary: 'Change the password (new authKey and re-wrapped keys)',
+      body: changePasswordRequestSchema,
+    },
     async ({ auth, body }) => {
       await rateLimits.consume('loginPerName', auth.account.id);
       await accounts.changePassword(auth, body.authKey, body.credentials);
@@ -171,7 +241,15 @@ export function accountsRouter({ registry, accounts, rateLimits, cookies }: Acco
 
   registry.add(
     router,
-    { method: 'post', path: '/api/auth/recovery/prelogin', tag, access: 'public', summary: 'Recovery-code key material of a help seeker', body: preloginRequestSchema, response: z.object({ kdf: kdfParamsSchema, wrappedKeys: wrappedKeysSchema }) },
+    {
+      method: 'post',
+      path: '/api/auth/recovery/prelogin',
+      tag,
+      access: 'public',
+      summary: 'Recovery-code key material of a help seeker',
+      body: preloginRequestSchema,
+      response: z.object({ kdf: kdfParamsSchema, wrappedKeys: wrappedKeysSchema }),
+    },
     async ({ req, body }) => {
       await rateLimits.consume('loginPerName', `recovery:${body.login.trim().toLowerCase()}`);
       await rateLimits.consume('loginPerClient', req.ip ?? 'unknown');
@@ -181,11 +259,23 @@ export function accountsRouter({ registry, accounts, rateLimits, cookies }: Acco
 
   registry.add(
     router,
-    { method: 'post', path: '/api/auth/recover', tag, access: 'public', summary: 'Set a new password with the recovery code', body: recoverRequestSchema, response: sessionViewSchema },
+    {
+      method: 'post',
+      path: '/api/auth/recover',
+      tag,
+      access: 'public',
+      summary: 'Set a new password with the recovery code',
+      body: recoverRequestSchema,
+      response: sessionViewSchema,
+    },
     async ({ req, res, body }) => {
       await rateLimits.consume('loginPerName', `recover:${body.login.trim().toLowerCase()}`);
       await rateLimits.consume('loginPerClient', req.ip ?? 'unknown');
-      return respondWithSession(res, await accounts.recover(body.login, body.recoveryAuthKey, body.credentials), false);
+      return respondWithSession(
+        res,
+        await accounts.recover(body.login, body.recoveryAuthKey, body.credentials),
+        false,
+      );
     },
   );
 
@@ -200,7 +290,13 @@ export function accountsRouter({ registry, accounts, rateLimits, cookies }: Acco
 
   registry.add(
     router,
-    { method: 'post', path: '/api/auth/logout-all', tag, access: 'authenticated', summary: 'End every session of this account' },
+    {
+      method: 'post',
+      path: '/api/auth/logout-all',
+      tag,
+      access: 'authenticated',
+      summary: 'End every session of this account',
+    },
     async ({ auth, res }) => {
       await accounts.logoutEverywhere(auth);
       clearSessionCookie(res, cookies);
@@ -209,7 +305,14 @@ export function accountsRouter({ registry, accounts, rateLimits, cookies }: Acco
 
   registry.add(
     router,
-    { method: 'delete', path: '/api/account', tag, access: 'seeker', summary: 'Delete the help seeker account and all its data', body: deleteAccountRequestSchema },
+    {
+      method: 'delete',
+      path: '/api/account',
+      tag,
+      access: 'seeker',
+      summary: 'Delete the help seeker account and all its data',
+      body: deleteAccountRequestSchema,
+    },
     async ({ auth, res, body }) => {
       await rateLimits.consume('loginPerName', auth.account.id);
       await accounts.deleteAccount(auth, body.authKey);

@@ -11,7 +11,13 @@ import type { Auth } from '../http/access';
 import { AppError, ConflictError, ForbiddenError, UnauthenticatedError } from '../http/errors';
 import type { PasswordHasher } from '../security/password-hasher';
 import { randomInt } from 'node:crypto';
-import { constantTimeEqual, keyedHash, openServerSecret, sealServerSecret, sha256 } from '../security/secrets';
+import {
+  constantTimeEqual,
+  keyedHash,
+  openServerSecret,
+  sealServerSecret,
+  sha256,
+} from '../security/secrets';
 import { recordAudit } from '../audit/audit.repository';
 import {
   consumeTotpRecoveryCode,
@@ -25,7 +31,14 @@ import {
   type AccountRow,
   type MembershipRow,
 } from './accounts.repository';
-import { createSession, deleteAccountSessions, deleteSession, setSessionStage, type CreatedSession, type SessionPolicy } from './sessions';
+import {
+  createSession,
+  deleteAccountSessions,
+  deleteSession,
+  setSessionStage,
+  type CreatedSession,
+  type SessionPolicy,
+} from './sessions';
 import { newTotpSecret, otpauthUrl, verifyTotp } from './totp';
 
 type CredentialMaterial = z.infer<typeof credentialMaterialSchema>;
@@ -44,7 +57,10 @@ export type NewSession = CreatedSession;
 const INVALID_LOGIN = () => new UnauthenticatedError('Username or password is wrong', 'INVALID_CREDENTIALS');
 
 /** Whether this staff account must use a second factor (ARCHITECTURE §5, issue 2). */
-export function mfaRequired(account: Pick<AccountRow, 'kind' | 'is_platform_admin'>, memberships: MembershipRow[]): boolean {
+export function mfaRequired(
+  account: Pick<AccountRow, 'kind' | 'is_platform_admin'>,
+  memberships: MembershipRow[],
+): boolean {
   if (account.kind !== 'staff') return false;
   if (account.is_platform_admin) return true;
   return memberships.some((m) => m.role === 'center_admin' || m.counselorMfaRequired);
@@ -83,7 +99,10 @@ export class AccountsService {
     const { db, hasher } = this.deps;
     const login = input.pseudonym.toLowerCase();
     if (await findAccountByLogin(db, login)) {
-      throw new ConflictError('PSEUDONYM_TAKEN', 'This username is already taken. Please choose another one.');
+      throw new ConflictError(
+        'PSEUDONYM_TAKEN',
+        'This username is already taken. Please choose another one.',
+      );
     }
     const authHash = await hasher.hash(input.credentials.authKey);
     const recovery = input.credentials.recovery;
@@ -97,14 +116,19 @@ export class AccountsService {
           email: input.email ?? null,
           locale: input.locale,
           ...credentialColumns(input.credentials, authHash),
-          recovery: JSON.stringify(recovery ? { kdf: recovery.kdf, wrappedKeys: recovery.wrappedKeys } : null),
+          recovery: JSON.stringify(
+            recovery ? { kdf: recovery.kdf, wrappedKeys: recovery.wrappedKeys } : null,
+          ),
           recovery_auth_hash: recoveryHash,
         });
         return this.newSession(trx, account, 'full');
       });
     } catch (error) {
       if ((error as { code?: string }).code === '23505') {
-        throw new ConflictError('PSEUDONYM_TAKEN', 'This username is already taken. Please choose another one.');
+        throw new ConflictError(
+          'PSEUDONYM_TAKEN',
+          'This username is already taken. Please choose another one.',
+        );
       }
       throw error;
     }
@@ -122,7 +146,9 @@ export class AccountsService {
         alg: 'argon2id13' as const,
         opslimit: 3,
         memlimit: 64 * 1024 * 1024,
-        salt: keyedHash(this.deps.secretKey, `prelogin:${login.trim().toLowerCase()}`, 16).toString('base64url'),
+        salt: keyedHash(this.deps.secretKey, `prelogin:${login.trim().toLowerCase()}`, 16).toString(
+          'base64url',
+        ),
       },
     };
   }
@@ -173,7 +199,8 @@ export class AccountsService {
 
   /** Second factor at login: a TOTP code or one of the recovery codes. */
   async verifyMfa(auth: Auth, code: string): Promise<void> {
-    if (auth.stage !== 'mfa_pending') throw new ConflictError('MFA_NOT_PENDING', 'No second factor is expected now');
+    if (auth.stage !== 'mfa_pending')
+      throw new ConflictError('MFA_NOT_PENDING', 'No second factor is expected now');
     const account = await this.requireAccount(auth.account.id);
     if (!(await this.checkSecondFactor(account, code))) {
       throw new UnauthenticatedError('The code is not valid', 'MFA_INVALID');
@@ -203,25 +230,40 @@ export class AccountsService {
   async setupMfa(auth: Auth): Promise<{ secret: string; otpauthUrl: string }> {
     const account = await this.requireAccount(auth.account.id);
     if (account.kind !== 'staff') throw new ForbiddenError('Only staff accounts use a second factor');
-    if (account.totp_enabled) throw new ConflictError('MFA_ALREADY_ENABLED', 'The second factor is already set up');
+    if (account.totp_enabled)
+      throw new ConflictError('MFA_ALREADY_ENABLED', 'The second factor is already set up');
     const secret = newTotpSecret();
-    await updateAccount(this.deps.db, account.id, { totp_secret: sealServerSecret(this.deps.secretKey, secret), totp_last_step: null });
+    await updateAccount(this.deps.db, account.id, {
+      totp_secret: sealServerSecret(this.deps.secretKey, secret),
+      totp_last_step: null,
+    });
     return { secret, otpauthUrl: otpauthUrl(secret, account.email ?? account.login) };
   }
 
   async enableMfa(auth: Auth, code: string): Promise<{ recoveryCodes: string[] }> {
     const account = await this.requireAccount(auth.account.id);
-    if (account.totp_enabled) throw new ConflictError('MFA_ALREADY_ENABLED', 'The second factor is already set up');
+    if (account.totp_enabled)
+      throw new ConflictError('MFA_ALREADY_ENABLED', 'The second factor is already set up');
     if (!account.totp_secret) throw new ConflictError('MFA_NOT_SET_UP', 'Start the setup first');
     const secret = openServerSecret(this.deps.secretKey, account.totp_secret);
     const step = verifyTotp(secret, code, this.now().getTime(), account.totp_last_step);
-    if (step === null) throw new AppError(422, 'MFA_INVALID', 'The code is not valid. Check the time on your device.');
+    if (step === null)
+      throw new AppError(422, 'MFA_INVALID', 'The code is not valid. Check the time on your device.');
     const recoveryCodes = Array.from({ length: 10 }, newMfaRecoveryCode);
     await this.deps.db.transaction().execute(async (trx) => {
       await updateAccount(trx, account.id, { totp_enabled: true, totp_last_step: step });
-      await replaceTotpRecoveryCodes(trx, account.id, recoveryCodes.map((c) => sha256(normalizeCode(c))));
+      await replaceTotpRecoveryCodes(
+        trx,
+        account.id,
+        recoveryCodes.map((c) => sha256(normalizeCode(c))),
+      );
       await setSessionStage(trx, auth.sessionIdHash, 'full');
-      await recordAudit(trx, { actorAccountId: account.id, action: 'mfa.enabled', targetType: 'account', targetId: account.id });
+      await recordAudit(trx, {
+        actorAccountId: account.id,
+        action: 'mfa.enabled',
+        targetType: 'account',
+        targetId: account.id,
+      });
     });
     return { recoveryCodes };
   }
@@ -232,11 +274,17 @@ export class AccountsService {
     if (mfaRequired(account, memberships)) {
       throw new ForbiddenError('Your role requires a second factor', 'MFA_MANDATORY');
     }
-    if (!(await this.checkSecondFactor(account, code))) throw new AppError(422, 'MFA_INVALID', 'The code is not valid');
+    if (!(await this.checkSecondFactor(account, code)))
+      throw new AppError(422, 'MFA_INVALID', 'The code is not valid');
     await this.deps.db.transaction().execute(async (trx) => {
       await updateAccount(trx, account.id, { totp_enabled: false, totp_secret: null, totp_last_step: null });
       await replaceTotpRecoveryCodes(trx, account.id, []);
-      await recordAudit(trx, { actorAccountId: account.id, action: 'mfa.disabled', targetType: 'account', targetId: account.id });
+      await recordAudit(trx, {
+        actorAccountId: account.id,
+        action: 'mfa.disabled',
+        targetType: 'account',
+        targetId: account.id,
+      });
     });
   }
 
@@ -247,7 +295,11 @@ export class AccountsService {
   }
 
   /** New password: new authKey hash and the same identity wrapped under the new wrapKey. */
-  async changePassword(auth: Auth, authKey: string, credentials: Omit<CredentialMaterial, 'recovery'>): Promise<void> {
+  async changePassword(
+    auth: Auth,
+    authKey: string,
+    credentials: Omit<CredentialMaterial, 'recovery'>,
+  ): Promise<void> {
     const account = await this.requireAccount(auth.account.id);
     await this.proveAuthKey(account, authKey);
     assertSameIdentity(account, credentials);
@@ -255,7 +307,11 @@ export class AccountsService {
     await this.deps.db.transaction().execute(async (trx) => {
       await updateAccount(trx, account.id, credentialColumns(credentials, authHash));
       // Every other session ends: whoever knew the old password is out.
-      await trx.deleteFrom('sessions').where('account_id', '=', account.id).where('id_hash', '!=', auth.sessionIdHash).execute();
+      await trx
+        .deleteFrom('sessions')
+        .where('account_id', '=', account.id)
+        .where('id_hash', '!=', auth.sessionIdHash)
+        .execute();
     });
   }
 
@@ -267,9 +323,16 @@ export class AccountsService {
     return account.recovery;
   }
 
-  async recover(login: string, recoveryAuthKey: string, credentials: CredentialMaterial): Promise<NewSession> {
+  async recover(
+    login: string,
+    recoveryAuthKey: string,
+    credentials: CredentialMaterial,
+  ): Promise<NewSession> {
     const account = await findAccountByLogin(this.deps.db, login);
-    if (!account?.recovery_auth_hash || !(await this.deps.hasher.verify(account.recovery_auth_hash, recoveryAuthKey))) {
+    if (
+      !account?.recovery_auth_hash ||
+      !(await this.deps.hasher.verify(account.recovery_auth_hash, recoveryAuthKey))
+    ) {
       throw new UnauthenticatedError('The recovery code is wrong', 'INVALID_RECOVERY_CODE');
     }
     assertSameIdentity(account, credentials);
@@ -303,7 +366,10 @@ export class AccountsService {
   }
 }
 
-function assertSameIdentity(account: AccountRow, credentials: Pick<CredentialMaterial, 'boxPublicKey' | 'signPublicKey'>): void {
+function assertSameIdentity(
+  account: AccountRow,
+  credentials: Pick<CredentialMaterial, 'boxPublicKey' | 'signPublicKey'>,
+): void {
   if (
     !constantTimeEqual(account.box_public_key, credentials.boxPublicKey) ||
     !constantTimeEqual(account.sign_public_key, credentials.signPublicKey)
@@ -325,4 +391,5 @@ function newMfaRecoveryCode(): string {
 }
 
 /** A valid hash of nothing anyone knows, verified for unknown names to even out timing. */
-const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$7Bk06LQcmywImRZSnOoyTQ$gHe4pv/9iSOkHPl8YwvrL6lz1rXJiOpIVvkrwBUva/Y';
+const DUMMY_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$7Bk06LQcmywImRZSnOoyTQ$gHe4pv/9iSOkHPl8YwvrL6lz1rXJiOpIVvkrwBUva/Y';

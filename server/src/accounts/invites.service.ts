@@ -8,7 +8,13 @@ import { randomToken, sha256 } from '../security/secrets';
 import { recordAudit } from '../audit/audit.repository';
 import { enqueueMail } from '../mail/outbox';
 import { inviteMail } from '../mail/templates';
-import { addMembership, findAccountByLogin, findMemberships, insertAccount } from './accounts.repository';
+import {
+  addMembership,
+  findAccountByLogin,
+  findMemberships,
+  insertAccount,
+  linkCounselorRecords,
+} from './accounts.repository';
 import { credentialColumns, stageAfterPassword, type NewSession } from './accounts.service';
 import { createSession, type SessionPolicy } from './sessions';
 
@@ -29,9 +35,17 @@ export class InvitesService {
     return this.deps.now?.() ?? new Date();
   }
 
-  async create(auth: Auth, centerId: string, input: z.infer<typeof inviteRequestSchema>): Promise<{ id: string; expiresAt: string }> {
+  async create(
+    auth: Auth,
+    centerId: string,
+    input: z.infer<typeof inviteRequestSchema>,
+  ): Promise<{ id: string; expiresAt: string }> {
     const { db } = this.deps;
-    const center = await db.selectFrom('centers').select(['id', 'name']).where('id', '=', centerId).executeTakeFirst();
+    const center = await db
+      .selectFrom('centers')
+      .select(['id', 'name'])
+      .where('id', '=', centerId)
+      .executeTakeFirst();
     if (!center) throw new NotFoundError('Center');
     const existing = await findAccountByLogin(db, input.email);
     if (existing) {
@@ -58,7 +72,17 @@ export class InvitesService {
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await enqueueMail(trx, inviteMail({ to: input.email, name: input.displayName, centerName: center.name, role: input.role, link, expiresAt }));
+      await enqueueMail(
+        trx,
+        inviteMail({
+          to: input.email,
+          name: input.displayName,
+          centerName: center.name,
+          role: input.role,
+          link,
+          expiresAt,
+        }),
+      );
       await recordAudit(trx, {
         actorAccountId: auth.account.id,
         centerId,
@@ -91,7 +115,11 @@ export class InvitesService {
     if (!invite) throw new AppError(404, 'INVITE_INVALID', 'This invitation link is not valid');
     if (invite.accepted_at) throw new AppError(410, 'INVITE_USED', 'This invitation has already been used');
     if (invite.expires_at.getTime() <= this.now().getTime()) {
-      throw new AppError(410, 'INVITE_EXPIRED', 'This invitation has expired. Ask your center admin for a new one.');
+      throw new AppError(
+        410,
+        'INVITE_EXPIRED',
+        'This invitation has expired. Ask your center admin for a new one.',
+      );
     }
     return invite;
   }
@@ -125,7 +153,11 @@ export class InvitesService {
         recovery: JSON.stringify(null),
       });
       await addMembership(trx, account.id, invite.center_id, invite.role);
-      await trx.updateTable('invites').set({ accepted_at: this.now(), accepted_account_id: account.id }).where('id', '=', invite.id).execute();
+      await trx
+        .updateTable('invites')
+        .set({ accepted_at: this.now(), accepted_account_id: account.id })
+        .where('id', '=', invite.id)
+        .execute();
       await linkCounselorRecords(trx, account.id, invite.center_id, invite.email);
       await recordAudit(trx, {
         actorAccountId: account.id,
@@ -139,15 +171,4 @@ export class InvitesService {
       return createSession(trx, this.deps.sessionPolicy, account, stage, this.now());
     });
   }
-}
-
-/** A counselor who exists as a scheduling resource (imported, no login) gets linked to the new account. */
-async function linkCounselorRecords(db: Db, accountId: string, centerId: string, email: string): Promise<void> {
-  await db
-    .updateTable('counselors')
-    .set({ account_id: accountId })
-    .where('center_id', '=', centerId)
-    .where('account_id', 'is', null)
-    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
-    .execute();
 }

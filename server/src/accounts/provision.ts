@@ -2,7 +2,7 @@ import { createCredentials, publicIdentity, sealTo, type Identity } from '@berat
 import type { Db } from '../db/database';
 import type { StaffRole } from '../db/schema';
 import type { PasswordHasher } from '../security/password-hasher';
-import { addMembership, insertAccount } from './accounts.repository';
+import { addMembership, insertAccount, linkCounselorRecords } from './accounts.repository';
 import { credentialColumns } from './accounts.service';
 
 /**
@@ -12,7 +12,13 @@ import { credentialColumns } from './accounts.service';
 export async function provisionStaffAccount(
   db: Db,
   hasher: PasswordHasher,
-  input: { email: string; displayName: string; password: string; platformAdmin?: boolean; memberships?: Array<{ centerId: string; role: StaffRole }> },
+  input: {
+    email: string;
+    displayName: string;
+    password: string;
+    platformAdmin?: boolean;
+    memberships?: Array<{ centerId: string; role: StaffRole }>;
+  },
 ): Promise<{ accountId: string; identity: Identity }> {
   const { material, identity } = await createCredentials(input.password);
   const authHash = await hasher.hash(material.authKey);
@@ -25,7 +31,10 @@ export async function provisionStaffAccount(
     ...credentialColumns(material, authHash),
     recovery: JSON.stringify(null),
   });
-  for (const membership of input.memberships ?? []) await addMembership(db, account.id, membership.centerId, membership.role);
+  for (const membership of input.memberships ?? []) {
+    await addMembership(db, account.id, membership.centerId, membership.role);
+    await linkCounselorRecords(db, account.id, membership.centerId, input.email);
+  }
   return { accountId: account.id, identity };
 }
 
@@ -46,9 +55,17 @@ export async function provisionSeekerAccount(
 }
 
 /** Seals the platform signing secret to a platform admin, who can then certify center admins. */
-export async function grantPlatformKey(db: Db, accountId: string, identity: Identity, platform: { publicKey: string; secretKey: Uint8Array }): Promise<void> {
+export async function grantPlatformKey(
+  db: Db,
+  accountId: string,
+  identity: Identity,
+  platform: { publicKey: string; secretKey: Uint8Array },
+): Promise<void> {
   const { boxPublicKey } = await publicIdentity(identity);
-  const grant = { sign_public_key: platform.publicKey, sealed_key: await sealTo(boxPublicKey, platform.secretKey) };
+  const grant = {
+    sign_public_key: platform.publicKey,
+    sealed_key: await sealTo(boxPublicKey, platform.secretKey),
+  };
   await db
     .insertInto('platform_key_grants')
     .values({ account_id: accountId, ...grant })

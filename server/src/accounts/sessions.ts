@@ -28,7 +28,8 @@ export async function createSession(
 ): Promise<CreatedSession> {
   const token = randomToken();
   const csrfToken = randomToken(24);
-  const idleTimeoutSeconds = account.kind === 'staff' ? policy.staffIdleTimeoutSeconds : policy.seekerIdleTimeoutSeconds;
+  const idleTimeoutSeconds =
+    account.kind === 'staff' ? policy.staffIdleTimeoutSeconds : policy.seekerIdleTimeoutSeconds;
   const expiresAt = new Date(now.getTime() + policy.maxAgeSeconds * 1000);
   await db
     .insertInto('sessions')

@@ -65,7 +65,12 @@ export function totpCode(secretBase32: string, unixMs: number): string {
  * Returns the matched time step if `code` is valid within ±1 step (clock drift) and
  * newer than `lastUsedStep` (a code works once), else null.
  */
-export function verifyTotp(secretBase32: string, code: string, unixMs: number, lastUsedStep: number | null): number | null {
+export function verifyTotp(
+  secretBase32: string,
+  code: string,
+  unixMs: number,
+  lastUsedStep: number | null,
+): number | null {
   const key = base32Decode(secretBase32);
   const now = totpStep(unixMs);
   for (const step of [now - 1, now, now + 1]) {
@@ -77,6 +82,12 @@ export function verifyTotp(secretBase32: string, code: string, unixMs: number, l
 
 export function otpauthUrl(secretBase32: string, accountName: string, issuer = 'Beratung'): string {
   const label = encodeURIComponent(`${issuer}:${accountName}`);
-  const params = new URLSearchParams({ secret: secretBase32, issuer, algorithm: 'SHA1', digits: '6', period: '30' });
+  const params = new URLSearchParams({
+    secret: secretBase32,
+    issuer,
+    algorithm: 'SHA1',
+    digits: '6',
+    period: '30',
+  });
   return `otpauth://totp/${label}?${params.toString()}`;
 }

@@ -45,19 +45,45 @@ export function centersRouter(deps: CentersRoutesDeps): Router {
 
   registry.add(
     router,
-    { method: 'post', path: '/api/platform/centers', tag: 'Platform', access: 'platform_admin', status: 201, summary: 'Create a center', body: createCenterRequestSchema },
+    {
+      method: 'post',
+      path: '/api/platform/centers',
+      tag: 'Platform',
+      access: 'platform_admin',
+      status: 201,
+      summary: 'Create a center',
+      body: createCenterRequestSchema,
+    },
     async ({ auth, body }) => staff.createCenter(auth, body),
   );
 
   registry.add(
     router,
-    { method: 'post', path: '/api/centers/:centerId/invites', tag: 'Staff', access: { centerRole: 'center_admin' }, status: 201, summary: 'Invite a counselor or center admin by email', params: centerParams, body: inviteRequestSchema, response: inviteCreatedSchema },
+    {
+      method: 'post',
+      path: '/api/centers/:centerId/invites',
+      tag: 'Staff',
+      access: { centerRole: 'center_admin' },
+      status: 201,
+      summary: 'Invite a counselor or center admin by email',
+      params: centerParams,
+      body: inviteRequestSchema,
+      response: inviteCreatedSchema,
+    },
     async ({ auth, params, body }) => invites.create(auth, params.centerId, body),
   );
 
   registry.add(
     router,
-    { method: 'get', path: '/api/invites/:token', tag: 'Staff', access: 'public', summary: 'What an invitation is for', params: tokenParams, response: inviteViewSchema },
+    {
+      method: 'get',
+      path: '/api/invites/:token',
+      tag: 'Staff',
+      access: 'public',
+      summary: 'What an invitation is for',
+      params: tokenParams,
+      response: inviteViewSchema,
+    },
     async ({ req, params }) => {
       await rateLimits.consume('invitePerClient', req.ip ?? 'unknown');
       return invites.view(params.token);
@@ -96,49 +122,112 @@ export function centersRouter(deps: CentersRoutesDeps): Router {
 
   registry.add(
     router,
-    { method: 'get', path: '/api/centers/:centerId/staff', tag: 'Staff', access: { centerRole: 'center_admin' }, summary: 'Members of the center', params: centerParams, response: z.array(staffMemberSchema) },
+    {
+      method: 'get',
+      path: '/api/centers/:centerId/staff',
+      tag: 'Staff',
+      access: { centerRole: 'center_admin' },
+      summary: 'Members of the center',
+      params: centerParams,
+      response: z.array(staffMemberSchema),
+    },
     async ({ params }) => staff.list(params.centerId),
   );
 
   registry.add(
     router,
-    { method: 'delete', path: '/api/centers/:centerId/staff/:accountId', tag: 'Staff', access: { centerRole: 'center_admin' }, summary: 'Remove a member from the center', params: memberParams },
+    {
+      method: 'delete',
+      path: '/api/centers/:centerId/staff/:accountId',
+      tag: 'Staff',
+      access: { centerRole: 'center_admin' },
+      summary: 'Remove a member from the center',
+      params: memberParams,
+    },
     async ({ auth, params }) => staff.remove(auth, params.centerId, params.accountId),
   );
 
   registry.add(
     router,
-    { method: 'get', path: '/api/centers/:centerId/settings', tag: 'Staff', access: { centerRole: 'center_admin' }, summary: 'Center security settings', params: centerParams, response: centerSettingsSchema },
+    {
+      method: 'get',
+      path: '/api/centers/:centerId/settings',
+      tag: 'Staff',
+      access: { centerRole: 'center_admin' },
+      summary: 'Center security settings',
+      params: centerParams,
+      response: centerSettingsSchema,
+    },
     async ({ params }) => staff.settings(params.centerId),
   );
 
   registry.add(
     router,
-    { method: 'put', path: '/api/centers/:centerId/settings', tag: 'Staff', access: { centerRole: 'center_admin' }, summary: 'Change center security settings (e.g. second factor for counselors)', params: centerParams, body: centerSettingsSchema, response: centerSettingsSchema },
+    {
+      method: 'put',
+      path: '/api/centers/:centerId/settings',
+      tag: 'Staff',
+      access: { centerRole: 'center_admin' },
+      summary: 'Change center security settings (e.g. second factor for counselors)',
+      params: centerParams,
+      body: centerSettingsSchema,
+      response: centerSettingsSchema,
+    },
     async ({ auth, params, body }) => staff.updateSettings(auth, params.centerId, body),
   );
 
   registry.add(
     router,
-    { method: 'get', path: '/api/centers/:centerId/audit', tag: 'Staff', access: { centerRole: 'center_admin' }, summary: 'Audit log of admin actions (no content)', params: centerParams, response: z.array(auditEntrySchema) },
+    {
+      method: 'get',
+      path: '/api/centers/:centerId/audit',
+      tag: 'Staff',
+      access: { centerRole: 'center_admin' },
+      summary: 'Audit log of admin actions (no content)',
+      params: centerParams,
+      response: z.array(auditEntrySchema),
+    },
     async ({ params }) => staff.audit(params.centerId),
   );
 
   registry.add(
     router,
-    { method: 'get', path: '/api/platform/key-grant', tag: 'Keys', access: 'platform_admin', summary: 'The platform signing key, sealed to this platform admin', response: platformKeyGrantSchema },
+    {
+      method: 'get',
+      path: '/api/platform/key-grant',
+      tag: 'Keys',
+      access: 'platform_admin',
+      summary: 'The platform signing key, sealed to this platform admin',
+      response: platformKeyGrantSchema,
+    },
     async ({ auth }) => keys.platformKeyGrant(auth),
   );
 
   registry.add(
     router,
-    { method: 'get', path: '/api/platform/pending-certificates', tag: 'Keys', access: 'platform_admin', summary: 'Center admins waiting for a certificate', response: z.array(pendingCertificateSchema) },
+    {
+      method: 'get',
+      path: '/api/platform/pending-certificates',
+      tag: 'Keys',
+      access: 'platform_admin',
+      summary: 'Center admins waiting for a certificate',
+      response: z.array(pendingCertificateSchema),
+    },
     async () => keys.pendingCertificates(),
   );
 
   registry.add(
     router,
-    { method: 'post', path: '/api/centers/:centerId/admin-certificates', tag: 'Keys', access: 'platform_admin', status: 204, summary: "Store a platform-signed certificate of a center admin's keys", params: centerParams, body: adminCertificateRequestSchema },
+    {
+      method: 'post',
+      path: '/api/centers/:centerId/admin-certificates',
+      tag: 'Keys',
+      access: 'platform_admin',
+      status: 204,
+      summary: "Store a platform-signed certificate of a center admin's keys",
+      params: centerParams,
+      body: adminCertificateRequestSchema,
+    },
     async ({ auth, params, body }) => {
       await keys.addAdminCertificate(auth, params.centerId, body);
     },
@@ -146,19 +235,45 @@ export function centersRouter(deps: CentersRoutesDeps): Router {
 
   registry.add(
     router,
-    { method: 'post', path: '/api/centers/:centerId/team-key', tag: 'Keys', access: { centerRole: 'center_admin' }, status: 201, summary: 'Publish a new team key epoch with the signed member list and sealed grants', params: centerParams, body: teamKeyRequestSchema, response: z.object({ epoch: z.number() }) },
+    {
+      method: 'post',
+      path: '/api/centers/:centerId/team-key',
+      tag: 'Keys',
+      access: { centerRole: 'center_admin' },
+      status: 201,
+      summary: 'Publish a new team key epoch with the signed member list and sealed grants',
+      params: centerParams,
+      body: teamKeyRequestSchema,
+      response: z.object({ epoch: z.number() }),
+    },
     async ({ auth, params, body }) => keys.publishTeamKey(auth, params.centerId, body),
   );
 
   registry.add(
     router,
-    { method: 'get', path: '/api/centers/:centerId/key-chain', tag: 'Keys', access: 'public', summary: "The center's team key with its signature chain, for clients to verify", params: centerParams, response: centerKeyChainSchema },
+    {
+      method: 'get',
+      path: '/api/centers/:centerId/key-chain',
+      tag: 'Keys',
+      access: 'public',
+      summary: "The center's team key with its signature chain, for clients to verify",
+      params: centerParams,
+      response: centerKeyChainSchema,
+    },
     async ({ params }) => keys.keyChain(params.centerId),
   );
 
   registry.add(
     router,
-    { method: 'get', path: '/api/centers/:centerId/team-key-grant', tag: 'Keys', access: { centerRole: 'counselor' }, summary: 'My sealed copy of the team private key', params: centerParams, response: z.object({ epoch: z.number(), sealedKey: z.string() }) },
+    {
+      method: 'get',
+      path: '/api/centers/:centerId/team-key-grant',
+      tag: 'Keys',
+      access: { centerRole: 'counselor' },
+      summary: 'My sealed copy of the team private key',
+      params: centerParams,
+      response: z.object({ epoch: z.number(), sealedKey: z.string() }),
+    },
     async ({ auth, params }) => keys.myTeamKeyGrant(auth, params.centerId),
   );
 

@@ -48,9 +48,20 @@ export class StaffService {
         .returning('role')
         .executeTakeFirst();
       if (!removed) throw new NotFoundError('Member');
-      await trx.updateTable('admin_certificates').set({ revoked_at: new Date() }).where('center_id', '=', centerId).where('account_id', '=', accountId).where('revoked_at', 'is', null).execute();
-      const remaining = await trx.selectFrom('memberships').select('center_id').where('account_id', '=', accountId).execute();
-      if (remaining.length === 0) await trx.deleteFrom('sessions').where('account_id', '=', accountId).execute();
+      await trx
+        .updateTable('admin_certificates')
+        .set({ revoked_at: new Date() })
+        .where('center_id', '=', centerId)
+        .where('account_id', '=', accountId)
+        .where('revoked_at', 'is', null)
+        .execute();
+      const remaining = await trx
+        .selectFrom('memberships')
+        .select('center_id')
+        .where('account_id', '=', accountId)
+        .execute();
+      if (remaining.length === 0)
+        await trx.deleteFrom('sessions').where('account_id', '=', accountId).execute();
       await recordAudit(trx, {
         actorAccountId: auth.account.id,
         centerId,
@@ -63,16 +74,29 @@ export class StaffService {
   }
 
   async settings(centerId: string) {
-    const center = await this.db.selectFrom('centers').select(['counselor_mfa_required']).where('id', '=', centerId).executeTakeFirst();
+    const center = await this.db
+      .selectFrom('centers')
+      .select(['counselor_mfa_required'])
+      .where('id', '=', centerId)
+      .executeTakeFirst();
     if (!center) throw new NotFoundError('Center');
     return { counselorMfaRequired: center.counselor_mfa_required };
   }
 
   async updateSettings(auth: Auth, centerId: string, settings: { counselorMfaRequired: boolean }) {
     await this.db.transaction().execute(async (trx) => {
-      const result = await trx.updateTable('centers').set({ counselor_mfa_required: settings.counselorMfaRequired, updated_at: new Date() }).where('id', '=', centerId).executeTakeFirst();
+      const result = await trx
+        .updateTable('centers')
+        .set({ counselor_mfa_required: settings.counselorMfaRequired, updated_at: new Date() })
+        .where('id', '=', centerId)
+        .executeTakeFirst();
       if (Number(result.numUpdatedRows) === 0) throw new NotFoundError('Center');
-      await recordAudit(trx, { actorAccountId: auth.account.id, centerId, action: 'center.settings.updated', details: settings });
+      await recordAudit(trx, {
+        actorAccountId: auth.account.id,
+        centerId,
+        action: 'center.settings.updated',
+        details: settings,
+      });
     });
     return settings;
   }
@@ -86,14 +110,25 @@ export class StaffService {
       return await this.db.transaction().execute(async (trx) => {
         const center = await trx
           .insertInto('centers')
-          .values({ organisation: input.organisation, name: input.name, external_id: input.externalId ?? null })
+          .values({
+            organisation: input.organisation,
+            name: input.name,
+            external_id: input.externalId ?? null,
+          })
           .returning(['id', 'name', 'organisation'])
           .executeTakeFirstOrThrow();
-        await recordAudit(trx, { actorAccountId: auth.account.id, centerId: center.id, action: 'center.created', targetType: 'center', targetId: center.id });
+        await recordAudit(trx, {
+          actorAccountId: auth.account.id,
+          centerId: center.id,
+          action: 'center.created',
+          targetType: 'center',
+          targetId: center.id,
+        });
         return center;
       });
     } catch (error) {
-      if ((error as { code?: string }).code === '23505') throw new ConflictError('EXTERNAL_ID_TAKEN', 'A center with this external id exists');
+      if ((error as { code?: string }).code === '23505')
+        throw new ConflictError('EXTERNAL_ID_TAKEN', 'A center with this external id exists');
       throw error;
     }
   }

@@ -16,10 +16,19 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-/** int8 and numeric come back as numbers on both drivers (counts, sequences). */
+const INT8 = 20;
+const DATE = 1082;
+const keepText = (value: string) => value;
+
+/**
+ * Same values from both drivers: int8 as a number (counts, sequences); `date` as its
+ * 'YYYY-MM-DD' text, since a calendar date has no time zone (as a JS Date, PGlite gives
+ * UTC midnight and node-postgres local midnight).
+ */
 const pgTypes = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
-    if (oid === 20) return (value: string) => Number(value);
+    if (oid === INT8) return (value: string) => Number(value);
+    if (oid === DATE) return keepText;
     return pg.types.getTypeParser(oid, format);
   },
 };
@@ -43,6 +52,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     const pglite = await PGlite.create({
       dataDir: options.dataDir ? path.join(options.dataDir, 'pgdata') : undefined,
       extensions: { btree_gist, pg_trgm },
+      parsers: { [DATE]: keepText },
     });
     const pool = new PGlitePool(pglite);
     // The adapter has the shape of pg.Pool that the dialect uses (connect/query/release/end).

@@ -12,13 +12,17 @@ describe(`migrations on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, 
   afterAll(() => handle.close());
 
   it('applies every migration once and is a no-op the second time', async () => {
-    const versions = await sql<{ version: string }>`select version from schema_migrations order by version`.execute(handle.db);
+    const versions = await sql<{
+      version: string;
+    }>`select version from schema_migrations order by version`.execute(handle.db);
     expect(versions.rows.map((row) => row.version)).toEqual(loadMigrations().map((m) => m.version));
     expect(await migrate(handle.db)).toEqual([]);
   });
 
   it('has the extensions the booking and finder rely on', async () => {
     const extensions = await sql<{ extname: string }>`select extname from pg_extension`.execute(handle.db);
-    expect(extensions.rows.map((row) => row.extname)).toEqual(expect.arrayContaining(['btree_gist', 'pg_trgm']));
+    expect(extensions.rows.map((row) => row.extname)).toEqual(
+      expect.arrayContaining(['btree_gist', 'pg_trgm']),
+    );
   });
 });

@@ -17,7 +17,10 @@ export function loadMigrations(dir = migrationsDir): Migration[] {
     .readdirSync(dir)
     .filter((file) => /^\d{4}_[\w-]+\.sql$/.test(file))
     .sort()
-    .map((file) => ({ version: file.replace(/\.sql$/, ''), sql: fs.readFileSync(path.join(dir, file), 'utf8') }));
+    .map((file) => ({
+      version: file.replace(/\.sql$/, ''),
+      sql: fs.readFileSync(path.join(dir, file), 'utf8'),
+    }));
 }
 
 /**
@@ -33,7 +36,9 @@ export async function migrate(db: Db, migrations = loadMigrations()): Promise<st
   for (const migration of migrations) {
     await db.transaction().execute(async (trx) => {
       await sql`select pg_advisory_xact_lock(727272)`.execute(trx);
-      const done = await sql<{ version: string }>`select version from schema_migrations where version = ${migration.version}`.execute(trx);
+      const done = await sql<{
+        version: string;
+      }>`select version from schema_migrations where version = ${migration.version}`.execute(trx);
       if (done.rows.length > 0) return;
       await sql.raw(migration.sql).execute(trx);
       await sql`insert into schema_migrations (version) values (${migration.version})`.execute(trx);

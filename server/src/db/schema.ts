@@ -4,7 +4,11 @@ import type { DirectoryTables } from './schema-directory';
 /** Row types of the tables in migrations/. Keep in step with the SQL. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 export type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-export type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+export type NullableTimestamp = ColumnType<
+  Date | null,
+  Date | string | null | undefined,
+  Date | string | null
+>;
 export type Json<T> = ColumnType<T, string, string>;
 
 export interface CentersTable {

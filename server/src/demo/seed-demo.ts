@@ -2,7 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
-import { certifyCenterAdmin, createTeamKeyEpoch, generatePlatformSigningKey, publicIdentity } from '@beratung/shared';
+import {
+  certifyCenterAdmin,
+  createTeamKeyEpoch,
+  generatePlatformSigningKey,
+  publicIdentity,
+} from '@beratung/shared';
 import type { Db } from '../db/database';
 import type { PasswordHasher } from '../security/password-hasher';
 import { importCenters } from '../importexport/import.service';
@@ -13,9 +18,21 @@ const demoFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'demo-d
 
 /** Demo logins (documented in the README). Only ever created by the demo data. */
 export const DEMO_ACCOUNTS = {
-  platformAdmin: { email: 'plattform@demo.beratung.local', displayName: 'Plattform-Admin (Demo)', password: 'Demo-Plattform-2026!' },
-  centerAdmin: { email: 'leitung@demo.beratung.local', displayName: 'Leitung (Demo)', password: 'Demo-Leitung-2026!' },
-  counselor: { email: 'beratung@demo.beratung.local', displayName: 'Berater*in (Demo)', password: 'Demo-Beratung-2026!' },
+  platformAdmin: {
+    email: 'plattform@demo.beratung.local',
+    displayName: 'Plattform-Admin (Demo)',
+    password: 'Demo-Plattform-2026!',
+  },
+  centerAdmin: {
+    email: 'leitung@demo.beratung.local',
+    displayName: 'Leitung (Demo)',
+    password: 'Demo-Leitung-2026!',
+  },
+  counselor: {
+    email: 'beratung@demo.beratung.local',
+    displayName: 'Berater*in (Demo)',
+    password: 'Demo-Beratung-2026!',
+  },
   seeker: { pseudonym: 'Sonnenblume', password: 'Demo-Hilfe-2026!' },
 } as const;
 
@@ -29,15 +46,25 @@ export async function seedDemoData(
   hasher: PasswordHasher,
   options: { dataDir: string; configuredPlatformKey?: string; logger: Logger },
 ): Promise<boolean> {
-  const existing = await db.selectFrom('centers').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const existing = await db
+    .selectFrom('centers')
+    .select(({ fn }) => fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   if (Number(existing.n) > 0) return false;
   const started = Date.now();
   const file = JSON.parse(fs.readFileSync(demoFile, 'utf8')) as unknown;
   const result = await importCenters(db, file, null);
   const firstExternalId = (file as { centers: Array<{ externalId: string }> }).centers[0]!.externalId;
-  const center = await db.selectFrom('centers').select(['id']).where('external_id', '=', firstExternalId).executeTakeFirstOrThrow();
+  const center = await db
+    .selectFrom('centers')
+    .select(['id'])
+    .where('external_id', '=', firstExternalId)
+    .executeTakeFirstOrThrow();
 
-  const platformAdmin = await provisionStaffAccount(db, hasher, { ...DEMO_ACCOUNTS.platformAdmin, platformAdmin: true });
+  const platformAdmin = await provisionStaffAccount(db, hasher, {
+    ...DEMO_ACCOUNTS.platformAdmin,
+    platformAdmin: true,
+  });
   const centerAdmin = await provisionStaffAccount(db, hasher, {
     ...DEMO_ACCOUNTS.centerAdmin,
     memberships: [{ centerId: center.id, role: 'center_admin' }],
@@ -49,15 +76,24 @@ export async function seedDemoData(
   await provisionSeekerAccount(db, hasher, DEMO_ACCOUNTS.seeker);
 
   if (options.configuredPlatformKey) {
-    options.logger.warn('PLATFORM_SIGN_PUBLIC_KEY is set: the demo trust chain is not created (its private half is not here)');
+    options.logger.warn(
+      'PLATFORM_SIGN_PUBLIC_KEY is set: the demo trust chain is not created (its private half is not here)',
+    );
   } else {
     const platform = await generatePlatformSigningKey();
     writePlatformPublicKey(options.dataDir, platform.publicKey);
     await grantPlatformKey(db, platformAdmin.accountId, platformAdmin.identity, platform);
     const adminPublic = await publicIdentity(centerAdmin.identity);
     const counselorPublic = await publicIdentity(counselor.identity);
-    const certificate = await certifyCenterAdmin(platform.secretKey, { centerId: center.id, accountId: centerAdmin.accountId, ...adminPublic });
-    await db.insertInto('admin_certificates').values({ account_id: centerAdmin.accountId, center_id: center.id, ...certificate }).execute();
+    const certificate = await certifyCenterAdmin(platform.secretKey, {
+      centerId: center.id,
+      accountId: centerAdmin.accountId,
+      ...adminPublic,
+    });
+    await db
+      .insertInto('admin_certificates')
+      .values({ account_id: centerAdmin.accountId, center_id: center.id, ...certificate })
+      .execute();
     const epoch = await createTeamKeyEpoch({
       centerId: center.id,
       epoch: 1,
@@ -70,12 +106,30 @@ export async function seedDemoData(
     });
     await db
       .insertInto('center_team_keys')
-      .values({ center_id: center.id, epoch: 1, box_public_key: JSON.parse(epoch.teamKey.payload).boxPublicKey, statement: epoch.teamKey.payload, signature: epoch.teamKey.signature, signed_by: centerAdmin.accountId })
+      .values({
+        center_id: center.id,
+        epoch: 1,
+        box_public_key: JSON.parse(epoch.teamKey.payload).boxPublicKey,
+        statement: epoch.teamKey.payload,
+        signature: epoch.teamKey.signature,
+        signed_by: centerAdmin.accountId,
+      })
       .execute();
-    await db.insertInto('center_member_lists').values({ center_id: center.id, version: 1, ...epoch.memberList, signed_by: centerAdmin.accountId }).execute();
+    await db
+      .insertInto('center_member_lists')
+      .values({ center_id: center.id, version: 1, ...epoch.memberList, signed_by: centerAdmin.accountId })
+      .execute();
     await db
       .insertInto('team_key_grants')
-      .values(epoch.grants.map((g) => ({ center_id: center.id, epoch: 1, account_id: g.accountId, sealed_key: g.sealedKey, granted_by: centerAdmin.accountId })))
+      .values(
+        epoch.grants.map((g) => ({
+          center_id: center.id,
+          epoch: 1,
+          account_id: g.accountId,
+          sealed_key: g.sealedKey,
+          granted_by: centerAdmin.accountId,
+        })),
+      )
       .execute();
   }
   options.logger.info({ ms: Date.now() - started, import: result }, 'demo data loaded');

@@ -71,22 +71,34 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (error instanceof AppError) {
       if (error.headers) res.set(error.headers);
       res.status(error.status).json({
-        error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.details ? { details: error.details } : {}),
+        },
       });
       return;
     }
-    const status = (error as { status?: number; statusCode?: number }).status ?? (error as { statusCode?: number }).statusCode;
+    const status =
+      (error as { status?: number; statusCode?: number }).status ??
+      (error as { statusCode?: number }).statusCode;
     const type = (error as { type?: string }).type;
     if (type === 'entity.parse.failed') {
-      res.status(400).json({ error: { code: 'MALFORMED_JSON', message: 'The request body is not valid JSON' } });
+      res
+        .status(400)
+        .json({ error: { code: 'MALFORMED_JSON', message: 'The request body is not valid JSON' } });
       return;
     }
     if (type === 'entity.too.large') {
-      res.status(413).json({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' } });
+      res
+        .status(413)
+        .json({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' } });
       return;
     }
     if (status && status >= 400 && status < 500) {
-      res.status(status).json({ error: { code: 'BAD_REQUEST', message: 'The request could not be processed' } });
+      res
+        .status(status)
+        .json({ error: { code: 'BAD_REQUEST', message: 'The request could not be processed' } });
       return;
     }
     logger.error({ err: error, method: req.method, route: req.route?.path ?? req.path }, 'unhandled error');

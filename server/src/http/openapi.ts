@@ -3,7 +3,11 @@ import type { AnyRouteSpec } from './routes';
 import { apiErrorSchema } from '@beratung/shared';
 
 function toJsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Record<string, unknown>;
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
+    target: 'draft-2020-12',
+    io,
+    unrepresentable: 'any',
+  }) as Record<string, unknown>;
   return rest;
 }
 
@@ -15,7 +19,10 @@ function describeAccess(access: AnyRouteSpec['access']): string {
 /** OpenAPI 3.1 from the route declarations: the zod schemas are the single source. */
 export function buildOpenApi(routes: AnyRouteSpec[], info: { version: string; serverUrl: string }) {
   const paths: Record<string, Record<string, unknown>> = {};
-  const errorResponse = { description: 'Error', content: { 'application/json': { schema: toJsonSchema(apiErrorSchema, 'output') } } };
+  const errorResponse = {
+    description: 'Error',
+    content: { 'application/json': { schema: toJsonSchema(apiErrorSchema, 'output') } },
+  };
   for (const route of routes) {
     const path = route.path.replace(/:(\w+)/g, '{$1}');
     const parameters: unknown[] = [];
@@ -23,9 +30,17 @@ export function buildOpenApi(routes: AnyRouteSpec[], info: { version: string; se
       parameters.push({ name, in: 'path', required: true, schema: { type: 'string' } });
     }
     if (route.query) {
-      const schema = toJsonSchema(route.query, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+      const schema = toJsonSchema(route.query, 'input') as {
+        properties?: Record<string, unknown>;
+        required?: string[];
+      };
       for (const [name, property] of Object.entries(schema.properties ?? {})) {
-        parameters.push({ name, in: 'query', required: schema.required?.includes(name) ?? false, schema: property });
+        parameters.push({
+          name,
+          in: 'query',
+          required: schema.required?.includes(name) ?? false,
+          schema: property,
+        });
       }
     }
     const status = String(route.status ?? (route.response ? 200 : 204));
@@ -34,10 +49,22 @@ export function buildOpenApi(routes: AnyRouteSpec[], info: { version: string; se
       tags: [route.tag],
       description: `Access: ${describeAccess(route.access)}`,
       ...(parameters.length ? { parameters } : {}),
-      ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: toJsonSchema(route.body, 'input') } } } } : {}),
+      ...(route.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: toJsonSchema(route.body, 'input') } },
+            },
+          }
+        : {}),
       responses: {
         [status]: route.response
-          ? { description: 'Success', content: { [route.produces ?? 'application/json']: { schema: toJsonSchema(route.response, 'output') } } }
+          ? {
+              description: 'Success',
+              content: {
+                [route.produces ?? 'application/json']: { schema: toJsonSchema(route.response, 'output') },
+              },
+            }
           : { description: 'Success' },
         '4XX': errorResponse,
       },

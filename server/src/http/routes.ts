@@ -7,7 +7,11 @@ import { authorize, type Access, type Auth } from './access';
  * A route is declared once: the same declaration registers the Express handler,
  * validates input, enforces access, and feeds the OpenAPI document.
  */
-export interface RouteSpec<B extends z.ZodType | undefined, Q extends z.ZodType | undefined, P extends z.ZodType | undefined> {
+export interface RouteSpec<
+  B extends z.ZodType | undefined,
+  Q extends z.ZodType | undefined,
+  P extends z.ZodType | undefined,
+> {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   summary: string;
@@ -40,7 +44,11 @@ export type AnyRouteSpec = RouteSpec<z.ZodType | undefined, z.ZodType | undefine
 export class RouteRegistry {
   readonly routes: AnyRouteSpec[] = [];
 
-  add<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, P extends z.ZodType | undefined = undefined>(
+  add<
+    B extends z.ZodType | undefined = undefined,
+    Q extends z.ZodType | undefined = undefined,
+    P extends z.ZodType | undefined = undefined,
+  >(
     router: Router,
     spec: RouteSpec<B, Q, P>,
     handler: (ctx: RouteContext<Infer<B>, Infer<Q>, Infer<P>>) => Promise<unknown>,
@@ -52,7 +60,11 @@ export class RouteRegistry {
       const params = parse(spec.params, req.params, 404);
       const query = parse(spec.query, req.query, 400);
       const body = parse(spec.body, req.body ?? {}, 422);
-      const result = await handler({ req, res, body, query, params, auth } as RouteContext<Infer<B>, Infer<Q>, Infer<P>>);
+      const result = await handler({ req, res, body, query, params, auth } as RouteContext<
+        Infer<B>,
+        Infer<Q>,
+        Infer<P>
+      >);
       if (res.headersSent) return;
       if (result === undefined) res.status(204).end();
       else res.status(spec.status ?? 200).json(result);

@@ -14,7 +14,12 @@ export function sessionCookieName(settings: CookieSettings): string {
   return settings.secure ? '__Host-beratung_sid' : 'beratung_sid';
 }
 
-export function setSessionCookie(res: Response, settings: CookieSettings, token: string, expiresAt: Date): void {
+export function setSessionCookie(
+  res: Response,
+  settings: CookieSettings,
+  token: string,
+  expiresAt: Date,
+): void {
   res.append(
     'Set-Cookie',
     serialize(sessionCookieName(settings), token, {
@@ -30,11 +35,20 @@ export function setSessionCookie(res: Response, settings: CookieSettings, token:
 export function clearSessionCookie(res: Response, settings: CookieSettings): void {
   res.append(
     'Set-Cookie',
-    serialize(sessionCookieName(settings), '', { httpOnly: true, secure: settings.secure, sameSite: 'strict', path: '/', maxAge: 0 }),
+    serialize(sessionCookieName(settings), '', {
+      httpOnly: true,
+      secure: settings.secure,
+      sameSite: 'strict',
+      path: '/',
+      maxAge: 0,
+    }),
   );
 }
 
-export function readSessionToken(cookieHeader: string | undefined, settings: CookieSettings): string | undefined {
+export function readSessionToken(
+  cookieHeader: string | undefined,
+  settings: CookieSettings,
+): string | undefined {
   if (!cookieHeader) return undefined;
   return parseCookies(cookieHeader)[sessionCookieName(settings)];
 }
@@ -61,14 +75,18 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  *    (login and registration replace the session, so they only need 1 and 3);
  * 3. bodies must be JSON, which a cross-site form cannot send without a CORS preflight.
  */
-export function csrfProtection(allowedOrigins: string[], tokenExemptPaths: ReadonlySet<string>): RequestHandler {
+export function csrfProtection(
+  allowedOrigins: string[],
+  tokenExemptPaths: ReadonlySet<string>,
+): RequestHandler {
   return (req, _res, next) => {
     if (SAFE_METHODS.has(req.method)) return next();
     const origin = requestOrigin(req);
     if (origin && !allowedOrigins.includes(origin)) {
       return next(new ForbiddenError('Cross-site request refused', 'CSRF_ORIGIN'));
     }
-    const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+    const hasBody =
+      Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
     if (hasBody && !req.is('application/json')) {
       return next(new ForbiddenError('Requests must be sent as application/json', 'CSRF_CONTENT_TYPE'));
     }

@@ -32,7 +32,11 @@ export class KeysService {
   }
 
   async platformKeyGrant(auth: Auth) {
-    const grant = await this.db.selectFrom('platform_key_grants').select(['sign_public_key', 'sealed_key']).where('account_id', '=', auth.account.id).executeTakeFirst();
+    const grant = await this.db
+      .selectFrom('platform_key_grants')
+      .select(['sign_public_key', 'sealed_key'])
+      .where('account_id', '=', auth.account.id)
+      .executeTakeFirst();
     if (!grant) throw new NotFoundError('Platform key grant');
     return { signPublicKey: grant.sign_public_key, sealedKey: grant.sealed_key };
   }
@@ -69,7 +73,11 @@ export class KeysService {
     return rows;
   }
 
-  async addAdminCertificate(auth: Auth, centerId: string, input: z.infer<typeof adminCertificateRequestSchema>) {
+  async addAdminCertificate(
+    auth: Auth,
+    centerId: string,
+    input: z.infer<typeof adminCertificateRequestSchema>,
+  ) {
     const certificate = await this.open<AdminCertificate>(input, this.platformKey(), 'center-admin');
     const account = await this.db
       .selectFrom('memberships')
@@ -78,19 +86,44 @@ export class KeysService {
       .where('memberships.center_id', '=', centerId)
       .where('memberships.account_id', '=', input.accountId)
       .executeTakeFirst();
-    if (!account || account.role !== 'center_admin') throw new AppError(422, 'NOT_CENTER_ADMIN', 'This account is not an admin of the center');
+    if (!account || account.role !== 'center_admin')
+      throw new AppError(422, 'NOT_CENTER_ADMIN', 'This account is not an admin of the center');
     if (
       certificate.centerId !== centerId ||
       certificate.accountId !== input.accountId ||
       certificate.signPublicKey !== account.sign_public_key ||
       certificate.boxPublicKey !== account.box_public_key
     ) {
-      throw new AppError(422, 'CERTIFICATE_MISMATCH', 'The certificate does not match the account and center');
+      throw new AppError(
+        422,
+        'CERTIFICATE_MISMATCH',
+        'The certificate does not match the account and center',
+      );
     }
     await this.db.transaction().execute(async (trx) => {
-      await trx.updateTable('admin_certificates').set({ revoked_at: new Date() }).where('center_id', '=', centerId).where('account_id', '=', input.accountId).where('revoked_at', 'is', null).execute();
-      await trx.insertInto('admin_certificates').values({ account_id: input.accountId, center_id: centerId, payload: input.payload, signature: input.signature }).execute();
-      await recordAudit(trx, { actorAccountId: auth.account.id, centerId, action: 'keys.admin_certified', targetType: 'account', targetId: input.accountId });
+      await trx
+        .updateTable('admin_certificates')
+        .set({ revoked_at: new Date() })
+        .where('center_id', '=', centerId)
+        .where('account_id', '=', input.accountId)
+        .where('revoked_at', 'is', null)
+        .execute();
+      await trx
+        .insertInto('admin_certificates')
+        .values({
+          account_id: input.accountId,
+          center_id: centerId,
+          payload: input.payload,
+          signature: input.signature,
+        })
+        .execute();
+      await recordAudit(trx, {
+        actorAccountId: auth.account.id,
+        centerId,
+        action: 'keys.admin_certified',
+        targetType: 'account',
+        targetId: input.accountId,
+      });
     });
   }
 
@@ -115,7 +148,8 @@ export class KeysService {
       .where('admin_certificates.account_id', '=', accountId)
       .where('admin_certificates.revoked_at', 'is', null)
       .executeTakeFirst();
-    if (!row) throw new ForbiddenError('Your keys have not been certified by a platform admin yet', 'NOT_CERTIFIED');
+    if (!row)
+      throw new ForbiddenError('Your keys have not been certified by a platform admin yet', 'NOT_CERTIFIED');
     return row.sign_public_key;
   }
 
@@ -133,48 +167,155 @@ export class KeysService {
     const members = await this.db
       .selectFrom('memberships')
       .innerJoin('accounts', 'accounts.id', 'memberships.account_id')
-      .select(['accounts.id', 'accounts.box_public_key', 'accounts.sign_public_key', 'accounts.key_signature'])
+      .select([
+        'accounts.id',
+        'accounts.box_public_key',
+        'accounts.sign_public_key',
+        'accounts.key_signature',
+      ])
       .where('memberships.center_id', '=', centerId)
       .execute();
     const byId = new Map(members.map((m) => [m.id, m]));
     for (const listed of memberList.members) {
       const member = byId.get(listed.accountId);
-      if (!member || member.box_public_key !== listed.boxPublicKey || member.sign_public_key !== listed.signPublicKey) {
-        throw new AppError(422, 'MEMBER_LIST_INVALID', `Account ${listed.accountId} is not a member with these keys`);
+      if (
+        !member ||
+        member.box_public_key !== listed.boxPublicKey ||
+        member.sign_public_key !== listed.signPublicKey
+      ) {
+        throw new AppError(
+          422,
+          'MEMBER_LIST_INVALID',
+          `Account ${listed.accountId} is not a member with these keys`,
+        );
       }
-      if (!(await verifyPublicIdentity({ boxPublicKey: member.box_public_key, signPublicKey: member.sign_public_key, keySignature: member.key_signature }))) {
-        throw new AppError(422, 'MEMBER_KEYS_INVALID', `Account ${listed.accountId} has invalid key signatures`);
+      if (
+        !(await verifyPublicIdentity({
+          boxPublicKey: member.box_public_key,
+          signPublicKey: member.sign_public_key,
+          keySignature: member.key_signature,
+        }))
+      ) {
+        throw new AppError(
+          422,
+          'MEMBER_KEYS_INVALID',
+          `Account ${listed.accountId} has invalid key signatures`,
+        );
       }
     }
     const listed = new Set(memberList.members.map((m) => m.accountId));
     for (const grant of input.grants) {
-      if (!listed.has(grant.accountId)) throw new AppError(422, 'GRANT_NOT_LISTED', 'A key grant is for an account that is not on the member list');
+      if (!listed.has(grant.accountId))
+        throw new AppError(
+          422,
+          'GRANT_NOT_LISTED',
+          'A key grant is for an account that is not on the member list',
+        );
     }
     await this.db.transaction().execute(async (trx) => {
-      const latest = await trx.selectFrom('center_team_keys').select(({ fn }) => fn.max('epoch').as('epoch')).where('center_id', '=', centerId).executeTakeFirst();
-      const latestList = await trx.selectFrom('center_member_lists').select(({ fn }) => fn.max('version').as('version')).where('center_id', '=', centerId).executeTakeFirst();
-      if (teamKey.epoch !== (latest?.epoch ?? 0) + 1 || memberList.version !== (latestList?.version ?? 0) + 1) {
-        throw new ConflictError('STALE_KEY_EPOCH', 'Another team key was published meanwhile; reload and try again');
+      const latest = await trx
+        .selectFrom('center_team_keys')
+        .select(({ fn }) => fn.max('epoch').as('epoch'))
+        .where('center_id', '=', centerId)
+        .executeTakeFirst();
+      const latestList = await trx
+        .selectFrom('center_member_lists')
+        .select(({ fn }) => fn.max('version').as('version'))
+        .where('center_id', '=', centerId)
+        .executeTakeFirst();
+      if (
+        teamKey.epoch !== (latest?.epoch ?? 0) + 1 ||
+        memberList.version !== (latestList?.version ?? 0) + 1
+      ) {
+        throw new ConflictError(
+          'STALE_KEY_EPOCH',
+          'Another team key was published meanwhile; reload and try again',
+        );
       }
-      await trx.insertInto('center_team_keys').values({ center_id: centerId, epoch: teamKey.epoch, box_public_key: teamKey.boxPublicKey, statement: input.teamKey.payload, signature: input.teamKey.signature, signed_by: auth.account.id }).execute();
-      await trx.insertInto('center_member_lists').values({ center_id: centerId, version: memberList.version, payload: input.memberList.payload, signature: input.memberList.signature, signed_by: auth.account.id }).execute();
-      await trx.insertInto('team_key_grants').values(input.grants.map((g) => ({ center_id: centerId, epoch: teamKey.epoch, account_id: g.accountId, sealed_key: g.sealedKey, granted_by: auth.account.id }))).execute();
-      await recordAudit(trx, { actorAccountId: auth.account.id, centerId, action: 'keys.team_key_published', details: { epoch: teamKey.epoch, members: memberList.members.length } });
+      await trx
+        .insertInto('center_team_keys')
+        .values({
+          center_id: centerId,
+          epoch: teamKey.epoch,
+          box_public_key: teamKey.boxPublicKey,
+          statement: input.teamKey.payload,
+          signature: input.teamKey.signature,
+          signed_by: auth.account.id,
+        })
+        .execute();
+      await trx
+        .insertInto('center_member_lists')
+        .values({
+          center_id: centerId,
+          version: memberList.version,
+          payload: input.memberList.payload,
+          signature: input.memberList.signature,
+          signed_by: auth.account.id,
+        })
+        .execute();
+      await trx
+        .insertInto('team_key_grants')
+        .values(
+          input.grants.map((g) => ({
+            center_id: centerId,
+            epoch: teamKey.epoch,
+            account_id: g.accountId,
+            sealed_key: g.sealedKey,
+            granted_by: auth.account.id,
+          })),
+        )
+        .execute();
+      await recordAudit(trx, {
+        actorAccountId: auth.account.id,
+        centerId,
+        action: 'keys.team_key_published',
+        details: { epoch: teamKey.epoch, members: memberList.members.length },
+      });
     });
     return { epoch: teamKey.epoch };
   }
 
   /** Public: everything a help seeker's client needs to verify the center's team key. */
   async keyChain(centerId: string): Promise<CenterKeyChain> {
-    const teamKey = await this.db.selectFrom('center_team_keys').selectAll().where('center_id', '=', centerId).orderBy('epoch', 'desc').limit(1).executeTakeFirst();
-    if (!teamKey || !teamKey.signed_by) throw new AppError(404, 'NO_TEAM_KEY', 'This center has no team key yet');
-    const memberList = await this.db.selectFrom('center_member_lists').selectAll().where('center_id', '=', centerId).orderBy('version', 'desc').limit(1).executeTakeFirst();
-    const certificates = await this.db.selectFrom('admin_certificates').select(['account_id', 'payload', 'signature']).where('center_id', '=', centerId).where('revoked_at', 'is', null).execute();
+    const teamKey = await this.db
+      .selectFrom('center_team_keys')
+      .selectAll()
+      .where('center_id', '=', centerId)
+      .orderBy('epoch', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (!teamKey || !teamKey.signed_by)
+      throw new AppError(404, 'NO_TEAM_KEY', 'This center has no team key yet');
+    const memberList = await this.db
+      .selectFrom('center_member_lists')
+      .selectAll()
+      .where('center_id', '=', centerId)
+      .orderBy('version', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    const certificates = await this.db
+      .selectFrom('admin_certificates')
+      .select(['account_id', 'payload', 'signature'])
+      .where('center_id', '=', centerId)
+      .where('revoked_at', 'is', null)
+      .execute();
     return {
       centerId,
-      adminCertificates: certificates.map((c) => ({ accountId: c.account_id, payload: c.payload, signature: c.signature })),
+      adminCertificates: certificates.map((c) => ({
+        accountId: c.account_id,
+        payload: c.payload,
+        signature: c.signature,
+      })),
       teamKey: { payload: teamKey.statement, signature: teamKey.signature, signedBy: teamKey.signed_by },
-      ...(memberList?.signed_by ? { memberList: { payload: memberList.payload, signature: memberList.signature, signedBy: memberList.signed_by } } : {}),
+      ...(memberList?.signed_by
+        ? {
+            memberList: {
+              payload: memberList.payload,
+              signature: memberList.signature,
+              signedBy: memberList.signed_by,
+            },
+          }
+        : {}),
     };
   }
 

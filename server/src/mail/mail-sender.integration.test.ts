@@ -25,10 +25,14 @@ function countingTransport(failFor = new Set<string>()): MailTransport & { sent:
 
 describe('mail outbox', () => {
   it('sends every mail exactly once even with two senders at the same time', async () => {
-    for (let i = 0; i < 30; i++) await enqueueMail(handle.db, { to: `m${i}@example.org`, subject: 's', text: 't' });
+    for (let i = 0; i < 30; i++)
+      await enqueueMail(handle.db, { to: `m${i}@example.org`, subject: 's', text: 't' });
     const a = countingTransport();
     const b = countingTransport();
-    await Promise.all([sendDueMails(handle.db, a, 'x@example.org', 100), sendDueMails(handle.db, b, 'x@example.org', 100)]);
+    await Promise.all([
+      sendDueMails(handle.db, a, 'x@example.org', 100),
+      sendDueMails(handle.db, b, 'x@example.org', 100),
+    ]);
     const all = [...a.sent, ...b.sent].sort();
     expect(all).toHaveLength(30);
     expect(new Set(all).size).toBe(30);
@@ -37,14 +41,22 @@ describe('mail outbox', () => {
   it('queues a deduplicated mail once', async () => {
     await enqueueMail(handle.db, { to: 'once@example.org', subject: 's', text: 't', dedupeKey: 'k1' });
     await enqueueMail(handle.db, { to: 'once@example.org', subject: 's', text: 't', dedupeKey: 'k1' });
-    const rows = await handle.db.selectFrom('mail_outbox').select('id').where('dedupe_key', '=', 'k1').execute();
+    const rows = await handle.db
+      .selectFrom('mail_outbox')
+      .select('id')
+      .where('dedupe_key', '=', 'k1')
+      .execute();
     expect(rows).toHaveLength(1);
   });
 
   it('retries a failed mail later with backoff and keeps it', async () => {
     await enqueueMail(handle.db, { to: 'broken@example.org', subject: 's', text: 't' });
     await sendDueMails(handle.db, countingTransport(new Set(['broken@example.org'])), 'x@example.org', 100);
-    const row = await handle.db.selectFrom('mail_outbox').selectAll().where('to_address', '=', 'broken@example.org').executeTakeFirstOrThrow();
+    const row = await handle.db
+      .selectFrom('mail_outbox')
+      .selectAll()
+      .where('to_address', '=', 'broken@example.org')
+      .executeTakeFirstOrThrow();
     expect(row.status).toBe('pending');
     expect(row.attempts).toBe(1);
     expect(row.next_attempt_at.getTime()).toBeGreaterThan(Date.now());

@@ -11,7 +11,11 @@ export interface MailTransport {
 }
 
 /** SMTP when SMTP_URL is set; otherwise each mail becomes an .eml file in the outbox folder. */
-export function createMailTransport(options: { smtpUrl?: string; outboxDir: string; logger: Logger }): MailTransport {
+export function createMailTransport(options: {
+  smtpUrl?: string;
+  outboxDir: string;
+  logger: Logger;
+}): MailTransport {
   if (options.smtpUrl) {
     const transporter: Transporter = nodemailer.createTransport(options.smtpUrl);
     return {
@@ -26,7 +30,10 @@ export function createMailTransport(options: { smtpUrl?: string; outboxDir: stri
     send: async (message) => {
       const info = await transporter.sendMail(message);
       await fs.mkdir(options.outboxDir, { recursive: true });
-      const file = path.join(options.outboxDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${info.messageId.replace(/[^\w.-]/g, '')}.eml`);
+      const file = path.join(
+        options.outboxDir,
+        `${new Date().toISOString().replace(/[:.]/g, '-')}-${info.messageId.replace(/[^\w.-]/g, '')}.eml`,
+      );
       await fs.writeFile(file, info.message as Buffer);
       options.logger.info({ file: path.basename(file) }, 'mail written to local outbox');
     },
@@ -40,7 +47,12 @@ const MAX_ATTEMPTS = 8;
  * Sends due mails. Each row is claimed with FOR UPDATE SKIP LOCKED inside a
  * transaction that also marks it sent, so two server processes never send one row twice.
  */
-export async function sendDueMails(db: Db, transport: MailTransport, from: string, limit = 10): Promise<number> {
+export async function sendDueMails(
+  db: Db,
+  transport: MailTransport,
+  from: string,
+  limit = 10,
+): Promise<number> {
   let sent = 0;
   for (let i = 0; i < limit; i++) {
     const done = await db.transaction().execute(async (trx) => {
@@ -69,9 +81,17 @@ export async function sendDueMails(db: Db, transport: MailTransport, from: strin
           subject: row.subject,
           text: row.text_body,
           html: row.html_body ?? undefined,
-          attachments: row.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
+          attachments: row.attachments.map((a) => ({
+            filename: a.filename,
+            contentType: a.contentType,
+            content: a.content,
+          })),
         });
-        await trx.updateTable('mail_outbox').set({ status: 'sent', sent_at: now, attempts: row.attempts + 1 }).where('id', '=', row.id).execute();
+        await trx
+          .updateTable('mail_outbox')
+          .set({ status: 'sent', sent_at: now, attempts: row.attempts + 1 })
+          .where('id', '=', row.id)
+          .execute();
         sent++;
       } catch (error) {
         const attempts = row.attempts + 1;

@@ -3,7 +3,10 @@ import type { OutgoingMail } from './outbox';
 const ROLE_LABEL = { counselor: 'Berater*in', center_admin: 'Administrator*in der Beratungsstelle' } as const;
 
 function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }
 
 /** The staff invitation, German first with an English version below. */
@@ -15,7 +18,11 @@ export function inviteMail(input: {
   link: string;
   expiresAt: Date;
 }): OutgoingMail {
-  const until = input.expiresAt.toLocaleString('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'long', timeStyle: 'short' });
+  const until = input.expiresAt.toLocaleString('de-DE', {
+    timeZone: 'Europe/Berlin',
+    dateStyle: 'long',
+    timeStyle: 'short',
+  });
   const text = [
     `Guten Tag ${input.name},`,
     '',

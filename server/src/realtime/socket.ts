@@ -7,7 +7,12 @@ import type { Db } from '../db/database';
 import { loadSession } from '../accounts/sessions';
 import { readSessionToken, type CookieSettings } from '../http/session-middleware';
 
-export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type RealtimeServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
 
 export interface RealtimeOptions {
   db: Db;
@@ -32,7 +37,9 @@ export function createRealtimeServer(httpServer: HttpServer, options: RealtimeOp
       callback(null, !origin || options.allowedOrigins.includes(origin));
     },
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
-    ...(options.redisClient ? { adapter: createAdapter(options.redisClient as Parameters<typeof createAdapter>[0]) } : {}),
+    ...(options.redisClient
+      ? { adapter: createAdapter(options.redisClient as Parameters<typeof createAdapter>[0]) }
+      : {}),
   });
 
   io.use(async (socket, next) => {

@@ -24,7 +24,9 @@ export class PasswordHasher {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(new URL('./password-hash.worker.mjs', import.meta.url));
       worker.unref();
-      worker.on('message', (reply: { id: number; result?: unknown; error?: string }) => this.onReply(worker, reply));
+      worker.on('message', (reply: { id: number; result?: unknown; error?: string }) =>
+        this.onReply(worker, reply),
+      );
       worker.on('error', (error) => this.onWorkerError(worker, error));
       this.all.push(worker);
       this.idle.push(worker);

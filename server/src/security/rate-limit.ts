@@ -1,8 +1,19 @@
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
 import { RateLimitedError } from '../http/errors';
 import { keyedHash } from './secrets';
 
-export type LimitName = 'loginPerName' | 'loginPerClient' | 'registerPerClient' | 'invitePerClient' | 'invitePerToken' | 'mfaPerAccount';
+export type LimitName =
+  | 'loginPerName'
+  | 'loginPerClient'
+  | 'registerPerClient'
+  | 'invitePerClient'
+  | 'invitePerToken'
+  | 'mfaPerAccount';
 
 export interface RateLimitSettings {
   loginPerName: number;
@@ -24,9 +35,19 @@ export class RateLimits {
     private readonly secretKey: Buffer,
     redisClient?: unknown,
   ) {
-    const make = (keyPrefix: LimitName, points: number, duration = settings.windowSeconds): RateLimiterAbstract =>
+    const make = (
+      keyPrefix: LimitName,
+      points: number,
+      duration = settings.windowSeconds,
+    ): RateLimiterAbstract =>
       redisClient
-        ? new RateLimiterRedis({ storeClient: redisClient, useRedisPackage: true, keyPrefix: `rl:${keyPrefix}`, points, duration })
+        ? new RateLimiterRedis({
+            storeClient: redisClient,
+            useRedisPackage: true,
+            keyPrefix: `rl:${keyPrefix}`,
+            points,
+            duration,
+          })
         : new RateLimiterMemory({ keyPrefix, points, duration });
     this.limiters = {
       loginPerName: make('loginPerName', settings.loginPerName),

@@ -22,8 +22,16 @@ export interface TestServer {
   /** A fresh SDK client that behaves like a browser on our origin (cookies, Origin header). */
   client(): BeratungClient;
   createCenter(name?: string): Promise<string>;
-  createStaff(input: { centerId?: string; role?: StaffRole; platformAdmin?: boolean; password?: string }): Promise<{ accountId: string; email: string; password: string }>;
-  createSeeker(input?: { pseudonym?: string; password?: string }): Promise<{ accountId: string; pseudonym: string; password: string }>;
+  createStaff(input: {
+    centerId?: string;
+    role?: StaffRole;
+    platformAdmin?: boolean;
+    password?: string;
+  }): Promise<{ accountId: string; email: string; password: string }>;
+  createSeeker(input?: {
+    pseudonym?: string;
+    password?: string;
+  }): Promise<{ accountId: string; pseudonym: string; password: string }>;
   /** Logs a staff member in, completing TOTP setup or verification as needed. */
   loginStaff(email: string, password: string): Promise<BeratungClient>;
   close(): Promise<void>;
@@ -85,7 +93,12 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
         .executeTakeFirstOrThrow();
       return center.id;
     },
-    async createStaff({ centerId, role = 'counselor', platformAdmin = false, password = 'Test-Passwort-2026!' }) {
+    async createStaff({
+      centerId,
+      role = 'counselor',
+      platformAdmin = false,
+      password = 'Test-Passwort-2026!',
+    }) {
       const email = `staff-${unique()}@test.beratung.local`;
       const { accountId } = await provisionStaffAccount(database.db, hasher, {
         email,

@@ -12,17 +12,27 @@ describe('login secret split and key wrapping', () => {
     const again = await deriveLoginKeys('Kaffee-am-Rhein-2026', material.kdf);
     expect(again.authKey).toBe(material.authKey);
     const sodium = await getSodium();
-    expect(sodium.to_base64(again.wrapKey, sodium.base64_variants.URLSAFE_NO_PADDING)).not.toBe(material.authKey);
+    expect(sodium.to_base64(again.wrapKey, sodium.base64_variants.URLSAFE_NO_PADDING)).not.toBe(
+      material.authKey,
+    );
     expect(fromBase64(sodium, material.authKey)).toHaveLength(32);
   });
 
   it('unwraps the identity with the right password and the recovery code, not with a wrong one', async () => {
-    const { material, identity, recoveryCode } = await createCredentials('Kaffee-am-Rhein-2026', { withRecoveryCode: true });
+    const { material, identity, recoveryCode } = await createCredentials('Kaffee-am-Rhein-2026', {
+      withRecoveryCode: true,
+    });
     const unlocked = await unlockIdentity('Kaffee-am-Rhein-2026', material.kdf, material.wrappedKeys);
     expect(unlocked.boxSecretKey).toEqual(identity.boxSecretKey);
-    const viaRecovery = await unlockIdentity(normalizeRecoveryCode(recoveryCode!.toLowerCase()), material.recovery!.kdf, material.recovery!.wrappedKeys);
+    const viaRecovery = await unlockIdentity(
+      normalizeRecoveryCode(recoveryCode!.toLowerCase()),
+      material.recovery!.kdf,
+      material.recovery!.wrappedKeys,
+    );
     expect(viaRecovery.signSecretKey).toEqual(identity.signSecretKey);
-    await expect(unlockIdentity('Kaffee-am-Rhein-2025', material.kdf, material.wrappedKeys)).rejects.toThrow(UnwrapError);
+    await expect(unlockIdentity('Kaffee-am-Rhein-2025', material.kdf, material.wrappedKeys)).rejects.toThrow(
+      UnwrapError,
+    );
   });
 
   it('never puts the password or wrapKey into the material sent to the server', async () => {
@@ -55,6 +65,8 @@ describe('password strength', () => {
   });
 
   it('refuses a password that contains the pseudonym', () => {
-    expect(checkPasswordStrength('Sonnenblume-2026!', { name: 'sonnenblume' }).problems).toContain('CONTAINS_NAME');
+    expect(checkPasswordStrength('Sonnenblume-2026!', { name: 'sonnenblume' }).problems).toContain(
+      'CONTAINS_NAME',
+    );
   });
 });

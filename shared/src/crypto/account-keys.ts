@@ -1,5 +1,13 @@
 import { deriveLoginKeys, newKdfParams, type KdfParams } from './login-keys';
-import { generateIdentity, publicIdentity, unwrapIdentity, wrapIdentity, type Identity, type PublicIdentity, type WrappedKeys } from './identity';
+import {
+  generateIdentity,
+  publicIdentity,
+  unwrapIdentity,
+  wrapIdentity,
+  type Identity,
+  type PublicIdentity,
+  type WrappedKeys,
+} from './identity';
 import { newRecoveryCode, normalizeRecoveryCode } from './recovery-code';
 
 /** Everything the server stores for a new account's credentials: no secret among it. */
@@ -52,7 +60,11 @@ export async function createCredentials(
 }
 
 /** Unlocks the identity after login: wrapKey is derived locally and never sent. */
-export async function unlockIdentity(secret: string, kdf: KdfParams, wrapped: WrappedKeys): Promise<Identity> {
+export async function unlockIdentity(
+  secret: string,
+  kdf: KdfParams,
+  wrapped: WrappedKeys,
+): Promise<Identity> {
   const keys = await deriveLoginKeys(secret, kdf);
   return unwrapIdentity(wrapped, keys.wrapKey);
 }

@@ -46,7 +46,10 @@ function bindingMessage(sodium: Awaited<ReturnType<typeof getSodium>>, boxPublic
 
 export async function publicIdentity(identity: Identity): Promise<PublicIdentity> {
   const sodium = await getSodium();
-  const signature = sodium.crypto_sign_detached(bindingMessage(sodium, identity.boxPublicKey), identity.signSecretKey);
+  const signature = sodium.crypto_sign_detached(
+    bindingMessage(sodium, identity.boxPublicKey),
+    identity.signSecretKey,
+  );
   return {
     boxPublicKey: toBase64(sodium, identity.boxPublicKey),
     signPublicKey: toBase64(sodium, identity.signPublicKey),

@@ -14,10 +14,34 @@ export interface PasswordStrength {
 export const PASSWORD_MIN_LENGTH = 10;
 
 const COMMON = new Set([
-  'passwort123', 'password123', 'passwort1234', 'password1234', '1234567890', 'qwertzuiop', 'qwertyuiop',
-  'hallo12345', 'passwort!1', 'sommer2024', 'sommer2025', 'sommer2026', 'winter2025', 'winter2026',
-  'ichliebedich', 'iloveyou12', 'letmein123', 'willkommen1', 'welcome123', 'abcdefghij', '0987654321',
-  'fussball123', 'schalke04!', 'borussia09', 'geheim1234', 'passwort12', 'password12', '1q2w3e4r5t',
+  'passwort123',
+  'password123',
+  'passwort1234',
+  'password1234',
+  '1234567890',
+  'qwertzuiop',
+  'qwertyuiop',
+  'hallo12345',
+  'passwort!1',
+  'sommer2024',
+  'sommer2025',
+  'sommer2026',
+  'winter2025',
+  'winter2026',
+  'ichliebedich',
+  'iloveyou12',
+  'letmein123',
+  'willkommen1',
+  'welcome123',
+  'abcdefghij',
+  '0987654321',
+  'fussball123',
+  'schalke04!',
+  'borussia09',
+  'geheim1234',
+  'passwort12',
+  'password12',
+  '1q2w3e4r5t',
 ]);
 
 function characterClasses(password: string): number {

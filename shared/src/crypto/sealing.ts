@@ -6,7 +6,11 @@ export async function sealTo(recipientBoxPublicKey: string, secret: Uint8Array):
   return toBase64(sodium, sodium.crypto_box_seal(secret, fromBase64(sodium, recipientBoxPublicKey)));
 }
 
-export async function openSealed(sealed: string, boxPublicKey: Uint8Array, boxSecretKey: Uint8Array): Promise<Uint8Array> {
+export async function openSealed(
+  sealed: string,
+  boxPublicKey: Uint8Array,
+  boxSecretKey: Uint8Array,
+): Promise<Uint8Array> {
   const sodium = await getSodium();
   return sodium.crypto_box_seal_open(fromBase64(sodium, sealed), boxPublicKey, boxSecretKey);
 }

@@ -51,7 +51,10 @@ export function canonicalJson(value: unknown): string {
 
 const DOMAIN = 'beratung:statement:v1:';
 
-export async function signStatement(statement: Statement, signSecretKey: Uint8Array): Promise<SignedStatement> {
+export async function signStatement(
+  statement: Statement,
+  signSecretKey: Uint8Array,
+): Promise<SignedStatement> {
   const sodium = await getSodium();
   const payload = canonicalJson(statement);
   const signature = sodium.crypto_sign_detached(sodium.from_string(DOMAIN + payload), signSecretKey);
@@ -122,7 +125,11 @@ export async function verifyCenterKeyChain(
   if (chain.memberList) {
     const listSigner = admins.get(chain.memberList.signedBy);
     if (!listSigner) throw new TrustError('Member list is not signed by a certified center admin');
-    memberList = await openStatement<MemberListStatement>(chain.memberList, listSigner.signPublicKey, 'member-list');
+    memberList = await openStatement<MemberListStatement>(
+      chain.memberList,
+      listSigner.signPublicKey,
+      'member-list',
+    );
     if (memberList.centerId !== chain.centerId) throw new TrustError('Member list of another center');
   }
   return { teamKey, memberList };

@@ -14,7 +14,11 @@ async function setup() {
   const counselor = await generateIdentity();
   const adminPublic = await publicIdentity(admin);
   const counselorPublic = await publicIdentity(counselor);
-  const certificate = await certifyCenterAdmin(platform.secretKey, { centerId, accountId: adminId, ...adminPublic });
+  const certificate = await certifyCenterAdmin(platform.secretKey, {
+    centerId,
+    accountId: adminId,
+    ...adminPublic,
+  });
   const epoch = await createTeamKeyEpoch({
     centerId,
     epoch: 1,
@@ -48,8 +52,19 @@ describe('trust chain', () => {
   it('detects a server that substitutes the team key', async () => {
     const { platform, chain } = await setup();
     const rogue = await generateIdentity();
-    const forged = await createTeamKeyEpoch({ centerId, epoch: 1, memberListVersion: 1, adminSignSecretKey: rogue.signSecretKey, members: [] });
-    await expect(verifyCenterKeyChain(platform.publicKey, { ...chain, teamKey: { ...forged.teamKey, signedBy: adminId } })).rejects.toThrow(TrustError);
+    const forged = await createTeamKeyEpoch({
+      centerId,
+      epoch: 1,
+      memberListVersion: 1,
+      adminSignSecretKey: rogue.signSecretKey,
+      members: [],
+    });
+    await expect(
+      verifyCenterKeyChain(platform.publicKey, {
+        ...chain,
+        teamKey: { ...forged.teamKey, signedBy: adminId },
+      }),
+    ).rejects.toThrow(TrustError);
   });
 
   it('detects a server that certifies its own admin key', async () => {
@@ -57,18 +72,32 @@ describe('trust chain', () => {
     const serverKey = await generatePlatformSigningKey();
     const rogueAdmin = await generateIdentity();
     const roguePublic = await publicIdentity(rogueAdmin);
-    const rogueCert = await certifyCenterAdmin(serverKey.secretKey, { centerId, accountId: adminId, ...roguePublic });
+    const rogueCert = await certifyCenterAdmin(serverKey.secretKey, {
+      centerId,
+      accountId: adminId,
+      ...roguePublic,
+    });
     await expect(
-      verifyCenterKeyChain(platform.publicKey, { ...chain, adminCertificates: [{ ...rogueCert, accountId: adminId }] }),
+      verifyCenterKeyChain(platform.publicKey, {
+        ...chain,
+        adminCertificates: [{ ...rogueCert, accountId: adminId }],
+      }),
     ).rejects.toThrow(TrustError);
   });
 
   it('detects a tampered member list (a member added by the server)', async () => {
     const { platform, chain } = await setup();
     const payload = JSON.parse(chain.memberList.payload) as { members: unknown[] };
-    payload.members.push({ accountId: '44444444-4444-4444-8444-444444444444', boxPublicKey: 'x', signPublicKey: 'y' });
+    payload.members.push({
+      accountId: '44444444-4444-4444-8444-444444444444',
+      boxPublicKey: 'x',
+      signPublicKey: 'y',
+    });
     await expect(
-      verifyCenterKeyChain(platform.publicKey, { ...chain, memberList: { ...chain.memberList, payload: JSON.stringify(payload) } }),
+      verifyCenterKeyChain(platform.publicKey, {
+        ...chain,
+        memberList: { ...chain.memberList, payload: JSON.stringify(payload) },
+      }),
     ).rejects.toThrow(TrustError);
   });
 

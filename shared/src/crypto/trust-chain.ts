@@ -15,7 +15,10 @@ export function certifyCenterAdmin(
   subject: { centerId: string; accountId: string; signPublicKey: string; boxPublicKey: string },
   issuedAt = new Date(),
 ): Promise<SignedStatement> {
-  return signStatement({ type: 'center-admin', ...subject, issuedAt: issuedAt.toISOString() }, platformSignSecretKey);
+  return signStatement(
+    { type: 'center-admin', ...subject, issuedAt: issuedAt.toISOString() },
+    platformSignSecretKey,
+  );
 }
 
 export interface TeamMember {
@@ -59,13 +62,20 @@ export async function createTeamKeyEpoch(input: {
       type: 'member-list',
       centerId: input.centerId,
       version: input.memberListVersion,
-      members: input.members.map(({ accountId, boxPublicKey: box, signPublicKey }) => ({ accountId, boxPublicKey: box, signPublicKey })),
+      members: input.members.map(({ accountId, boxPublicKey: box, signPublicKey }) => ({
+        accountId,
+        boxPublicKey: box,
+        signPublicKey,
+      })),
       issuedAt,
     },
     input.adminSignSecretKey,
   );
   const grants = await Promise.all(
-    input.members.map(async (member) => ({ accountId: member.accountId, sealedKey: await sealTo(member.boxPublicKey, pair.privateKey) })),
+    input.members.map(async (member) => ({
+      accountId: member.accountId,
+      sealedKey: await sealTo(member.boxPublicKey, pair.privateKey),
+    })),
   );
   return { teamKey, memberList, grants, boxPublicKey: pair.publicKey, boxSecretKey: pair.privateKey };
 }

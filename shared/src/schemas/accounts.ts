@@ -6,7 +6,10 @@ const MIB = 1024 * 1024;
 export const kdfParamsSchema = z.object({
   alg: z.literal('argon2id13'),
   opslimit: z.int().min(3).max(20),
-  memlimit: z.int().min(64 * MIB).max(1024 * MIB),
+  memlimit: z
+    .int()
+    .min(64 * MIB)
+    .max(1024 * MIB),
   salt: base64Key(16),
 });
 
@@ -101,7 +104,10 @@ export const loginResponseSchema = sessionViewSchema.extend({
 });
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
 
-export const totpCodeSchema = z.string().trim().regex(/^\d{6}$/, 'six digits');
+export const totpCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, 'six digits');
 export const mfaVerifyRequestSchema = z.object({
   code: z.string().trim().min(6).max(32),
 });

@@ -12,7 +12,10 @@ export const teamKeyRequestSchema = z.object({
   teamKey: signedStatementSchema,
   memberList: signedStatementSchema,
   /** The team private key sealed to each member's box key. */
-  grants: z.array(z.object({ accountId: uuidSchema, sealedKey: z.string().min(10).max(500) })).min(1).max(2000),
+  grants: z
+    .array(z.object({ accountId: uuidSchema, sealedKey: z.string().min(10).max(500) }))
+    .min(1)
+    .max(2000),
 });
 
 export const centerKeyChainSchema = z.object({

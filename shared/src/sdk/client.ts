@@ -160,7 +160,8 @@ export class BeratungClient {
   }
 
   private async proveCurrentPassword(password: string): Promise<string> {
-    const login = this.session?.account.kind === 'staff' ? this.session.account.email : this.session?.account.displayName;
+    const login =
+      this.session?.account.kind === 'staff' ? this.session.account.email : this.session?.account.displayName;
     if (!login) throw new Error('Not logged in');
     const kdf = await this.prelogin(login);
     return (await deriveLoginKeys(password, kdf)).authKey;
@@ -185,7 +186,11 @@ export class BeratungClient {
   }
 
   /** Forgotten password: the recovery code unwraps the keys, which get a new password. */
-  async recover(input: { pseudonym: string; recoveryCode: string; newPassword: string }): Promise<SessionView> {
+  async recover(input: {
+    pseudonym: string;
+    recoveryCode: string;
+    newPassword: string;
+  }): Promise<SessionView> {
     const strength = checkPasswordStrength(input.newPassword, { name: input.pseudonym });
     if (!strength.ok) throw new WeakPasswordError(strength);
     const recovery = await this.api.post<{ kdf: KdfParams; wrappedKeys: KeyMaterialView['wrappedKeys'] }>(
@@ -195,7 +200,10 @@ export class BeratungClient {
     const code = normalizeRecoveryCode(input.recoveryCode);
     const recoveryKeys = await deriveLoginKeys(code, recovery.kdf);
     const identity = await unwrapIdentity(recovery.wrappedKeys, recoveryKeys.wrapKey);
-    const { material, recoveryCode } = await createCredentials(input.newPassword, { identity, withRecoveryCode: false });
+    const { material, recoveryCode } = await createCredentials(input.newPassword, {
+      identity,
+      withRecoveryCode: false,
+    });
     void recoveryCode;
     const session = await this.api.post<SessionView>('/api/auth/recover', {
       login: input.pseudonym,
@@ -225,7 +233,10 @@ export class BeratungClient {
     return this.adopt(session);
   }
 
-  invite(centerId: string, input: { email: string; displayName: string; role: 'counselor' | 'center_admin' }) {
+  invite(
+    centerId: string,
+    input: { email: string; displayName: string; role: 'counselor' | 'center_admin' },
+  ) {
     return this.api.post<{ id: string; expiresAt: string }>(`/api/centers/${centerId}/invites`, input);
   }
 

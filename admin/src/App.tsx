@@ -1,0 +1,106 @@
+import { useEffect, useState } from 'react';
+import { useSession } from '@common/sdk/session';
+import { matchPath, navigate, useHashPath } from '@common/router';
+import { useFlash } from '@common/ui/Flash';
+import { Page, Shell, type NavItem } from '@common/ui/Layout';
+import { useCenter } from './center';
+import { useT } from './i18n';
+import { CenterSwitch } from './CenterSwitch';
+import { LoginPage } from './pages/LoginPage';
+import { MfaVerifyPage } from './pages/MfaVerifyPage';
+import { MfaSetupPage } from './pages/MfaSetupPage';
+import { RecoveryCodesPage } from './pages/RecoveryCodesPage';
+import { InvitePage } from './pages/InvitePage';
+import { TeamPage } from './pages/TeamPage';
+import { AuditPage } from './pages/AuditPage';
+import { AccountPage } from './pages/AccountPage';
+
+const PAGES: Record<string, () => React.JSX.Element | null> = {
+  '/team': TeamPage,
+  '/audit': AuditPage,
+  '/account': AccountPage,
+};
+
+export function App() {
+  const t = useT();
+  const path = useHashPath();
+  const { session } = useSession();
+  const { current } = useCenter();
+  const flash = useFlash();
+  // Recovery codes of a just-finished TOTP setup: shown once, before anything else.
+  const [recoveryCodes, setRecoveryCodes] = useState<string[]>();
+  const full = session?.stage === 'full';
+  const invite = matchPath('/invite/:token', path);
+
+  useEffect(() => {
+    if (full && !recoveryCodes && (path === '/' || path === '/login')) navigate('/team', { replace: true });
+  }, [full, path, recoveryCodes]);
+
+  const item = (href: string, label: string): NavItem => ({
+    href: `#${href}`,
+    label,
+    current: path === href,
+  });
+  const nav = full
+    ? [
+        item('/team', t('nav.team')),
+        ...(current?.role === 'center_admin' ? [item('/audit', t('nav.audit'))] : []),
+        item('/account', t('nav.account')),
+      ]
+    : [];
+
+  let content: React.JSX.Element;
+  if (session === undefined) {
+    content = (
+      <p className="kern-body" role="status">
+        {t('common.loading')}
+      </p>
+    );
+  } else if (recoveryCodes) {
+    content = (
+      <RecoveryCodesPage
+        codes={recoveryCodes}
+        onDone={() => {
+          setRecoveryCodes(undefined);
+          flash.go('/team', { variant: 'success', title: t('common.successTitle') });
+        }}
+      />
+    );
+  } else if (session?.stage === 'mfa_pending') {
+    content = <MfaVerifyPage />;
+  } else if (session?.stage === 'mfa_setup') {
+    content = <MfaSetupPage onRecoveryCodes={setRecoveryCodes} />;
+  } else if (invite?.token) {
+    content = <InvitePage key={invite.token} token={invite.token} />;
+  } else if (!full) {
+    content = <LoginPage />;
+  } else {
+    const Route = PAGES[path];
+    content = Route ? (
+      <Route key={path} />
+    ) : path === '/' || path === '/login' ? (
+      <></>
+    ) : (
+      <Page title={t('notFound.title')} siteName={t('app.name')}>
+        <p className="kern-body">
+          {t('notFound.text')}{' '}
+          <a className="kern-link" href="#/team">
+            {t('notFound.back')}
+          </a>
+        </p>
+      </Page>
+    );
+  }
+
+  return (
+    <Shell
+      brand={t('app.name')}
+      tagline={t('app.tagline')}
+      nav={nav}
+      tools={full ? <CenterSwitch /> : undefined}
+      footer={<p className="kern-body kern-body--small">{t('app.footer')}</p>}
+    >
+      {content}
+    </Shell>
+  );
+}

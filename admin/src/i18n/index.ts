@@ -1,0 +1,14 @@
+import { useTranslate } from '@common/i18n/core';
+import { de, type MessageKey } from './de';
+import { en } from './en';
+
+export const messages = { de, en };
+export type { MessageKey };
+
+/** `t` typed with this app's keys. */
+export const useT = () => useTranslate<MessageKey>();
+
+/** Whether a key exists (for codes from the server, e.g. audit actions). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(de, key);
+}

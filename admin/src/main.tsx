@@ -1,0 +1,23 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import './styles/app.css';
+import { I18nProvider } from '@common/i18n/core';
+import { SessionProvider } from '@common/sdk/session';
+import { FlashProvider } from '@common/ui/Flash';
+import { messages } from './i18n';
+import { CenterProvider } from './center';
+import { App } from './App';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <I18nProvider messages={messages}>
+      <SessionProvider>
+        <CenterProvider>
+          <FlashProvider>
+            <App />
+          </FlashProvider>
+        </CenterProvider>
+      </SessionProvider>
+    </I18nProvider>
+  </StrictMode>,
+);

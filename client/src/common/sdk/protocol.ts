@@ -1,0 +1,82 @@
+import type { BeratungClient, SessionView } from '@beratung/shared';
+
+/**
+ * The SDK methods the apps may call. They run inside a Web Worker (sdk.worker.ts), so
+ * Argon2id (~64 MiB, several hundred ms) never blocks the page and the unwrapped
+ * private keys never reach the main thread.
+ */
+type Exposed =
+  | 'config'
+  | 'registerSeeker'
+  | 'login'
+  | 'verifyMfa'
+  | 'setupMfa'
+  | 'enableMfa'
+  | 'disableMfa'
+  | 'currentSession'
+  | 'logout'
+  | 'logoutEverywhere'
+  | 'changePassword'
+  | 'deleteAccount'
+  | 'recover'
+  | 'getInvite'
+  | 'acceptInvite'
+  | 'invite'
+  | 'staff'
+  | 'removeStaff'
+  | 'auditLog';
+
+type Async<F> = F extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never;
+
+/** The remote SDK as the main thread sees it: the same methods, plus `unlock` without key export. */
+export type RemoteSdk = { [K in Exposed]: Async<BeratungClient[K]> } & {
+  /** Unwraps the private keys inside the worker (after a page reload); nothing is returned. */
+  unlock(password: string): Promise<void>;
+};
+
+export type MethodName = keyof RemoteSdk;
+
+/** What the main thread needs to know about the worker's client after every call. */
+export interface SdkState {
+  session: SessionView | undefined;
+  /** True when the worker holds the unwrapped identity keys. */
+  unlocked: boolean;
+}
+
+export interface SdkRequest {
+  id: number;
+  method: MethodName;
+  args: unknown[];
+}
+
+/** Errors cross the worker boundary as plain data and are rebuilt on the other side. */
+export type SerializedError =
+  | {
+      kind: 'api';
+      status: number;
+      code: string;
+      message: string;
+      details?: Array<{ path: string; message: string }>;
+      retryAfterSeconds?: number;
+    }
+  | { kind: 'weak_password'; strength: { ok: boolean; score: 0 | 1 | 2 | 3 | 4; problems: string[] } }
+  | { kind: 'unwrap'; message: string }
+  | { kind: 'network'; message: string }
+  | { kind: 'other'; message: string };
+
+export type SdkResponse =
+  | { id: number; ok: true; value: unknown; state: SdkState }
+  | { id: number; ok: false; error: SerializedError; state: SdkState; sessionExpired: boolean };
+
+/** Calls that answer 401 as part of their normal work (wrong password, no session yet). */
+export const EXPECTS_401: ReadonlySet<MethodName> = new Set<MethodName>([
+  'login',
+  'verifyMfa',
+  'currentSession',
+  'recover',
+  'getInvite',
+  'acceptInvite',
+  'changePassword',
+  'deleteAccount',
+  'unlock',
+]);

@@ -1,0 +1,93 @@
+import { ApiError, BeratungClient, UnwrapError, WeakPasswordError } from '@beratung/shared';
+import {
+  EXPECTS_401,
+  type MethodName,
+  type RemoteSdk,
+  type SdkRequest,
+  type SdkResponse,
+  type SdkState,
+  type SerializedError,
+} from './protocol';
+
+// Same origin: the browser sends and keeps the session cookie for this worker's fetches.
+const client = new BeratungClient();
+
+/** Every method the page may call, spelled out: nothing else of the client is reachable. */
+const methods: RemoteSdk = {
+  config: () => client.config(),
+  registerSeeker: (input) => client.registerSeeker(input),
+  login: (login, password) => client.login(login, password),
+  verifyMfa: (code) => client.verifyMfa(code),
+  setupMfa: () => client.setupMfa(),
+  enableMfa: (code) => client.enableMfa(code),
+  disableMfa: (code) => client.disableMfa(code),
+  currentSession: () => client.currentSession(),
+  logout: () => client.logout(),
+  logoutEverywhere: () => client.logoutEverywhere(),
+  changePassword: (current, next) => client.changePassword(current, next),
+  deleteAccount: (password) => client.deleteAccount(password),
+  recover: (input) => client.recover(input),
+  getInvite: (token) => client.getInvite(token),
+  acceptInvite: (token, password, locale) => client.acceptInvite(token, password, locale),
+  invite: (centerId, input) => client.invite(centerId, input),
+  staff: (centerId) => client.staff(centerId),
+  removeStaff: (centerId, accountId) => client.removeStaff(centerId, accountId),
+  auditLog: (centerId) => client.auditLog(centerId),
+  unlock: async (password) => {
+    await client.unlock(password);
+  },
+};
+
+function state(): SdkState {
+  return { session: client.session, unlocked: client.identity !== undefined };
+}
+
+function serialize(error: unknown): SerializedError {
+  if (error instanceof ApiError) {
+    return {
+      kind: 'api',
+      status: error.status,
+      code: error.code,
+      message: error.message,
+      details: error.details,
+      retryAfterSeconds: error.retryAfterSeconds,
+    };
+  }
+  if (error instanceof WeakPasswordError) {
+    return { kind: 'weak_password', strength: { ...error.strength, problems: [...error.strength.problems] } };
+  }
+  if (error instanceof UnwrapError) return { kind: 'unwrap', message: error.message };
+  // fetch rejects with a TypeError when the server cannot be reached.
+  if (error instanceof TypeError) return { kind: 'network', message: error.message };
+  return { kind: 'other', message: error instanceof Error ? error.message : String(error) };
+}
+
+/** A 401 on a call that needs a session means it ended (idle timeout, logout elsewhere). */
+function sessionEnded(method: MethodName, error: unknown): boolean {
+  if (!(error instanceof ApiError) || error.status !== 401 || EXPECTS_401.has(method)) return false;
+  client.session = undefined;
+  client.identity = undefined;
+  client.api.csrfToken = undefined;
+  return true;
+}
+
+self.addEventListener('message', (event: MessageEvent<SdkRequest>) => {
+  const { id, method, args } = event.data;
+  const fn = Object.hasOwn(methods, method)
+    ? (methods[method] as (...a: unknown[]) => Promise<unknown>)
+    : undefined;
+  const run = fn ? fn(...args) : Promise.reject(new Error(`Unknown SDK method ${String(method)}`));
+  run.then(
+    (value) => self.postMessage({ id, ok: true, value, state: state() } satisfies SdkResponse),
+    (error: unknown) => {
+      const sessionExpired = sessionEnded(method, error);
+      self.postMessage({
+        id,
+        ok: false,
+        error: serialize(error),
+        state: state(),
+        sessionExpired,
+      } satisfies SdkResponse);
+    },
+  );
+});
