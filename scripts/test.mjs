@@ -13,13 +13,32 @@ if (services) {
   env.REDIS_URL ??= 'redis://127.0.0.1:6379';
 }
 
+const totals = { passed: 0, failed: 0, skipped: 0 };
+
+/** Adds vitest's "Tests  N failed | M passed | K skipped" line to the totals. */
+function count(output) {
+  const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
+  for (const line of plain.split('\n')) {
+    if (!/^\s*Tests\s/.test(line)) continue;
+    for (const [, n, kind] of line.matchAll(/(\d+) (passed|failed|skipped)/g)) totals[kind] += Number(n);
+  }
+}
+
 function run(title, command, args, options = {}) {
   console.log(`\n▶ ${title}`);
   const started = Date.now();
-  const result = spawnSync(command, args, { stdio: 'inherit', env, ...options });
+  const result = spawnSync(command, args, {
+    stdio: ['inherit', 'pipe', 'inherit'],
+    env,
+    maxBuffer: 256 * 1024 * 1024,
+    ...options,
+  });
+  process.stdout.write(result.stdout ?? '');
+  count(String(result.stdout ?? ''));
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (result.status !== 0) {
     console.error(`✖ ${title} failed after ${seconds}s`);
+    console.log(`\n${totals.passed} passed, ${Math.max(1, totals.failed)} failed`);
     process.exit(result.status ?? 1);
   }
   console.log(`✔ ${title} (${seconds}s)`);
@@ -65,4 +84,6 @@ if (!chromium) {
       );
   }
 }
-console.log('\nAll checks passed.');
+console.log(
+  `\nAll checks passed.\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
+);
