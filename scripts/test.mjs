@@ -17,6 +17,7 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 
 /** Adds vitest's "Tests  N failed | M passed | K skipped" line to the totals. */
 function count(output) {
+  // eslint-disable-next-line no-control-regex -- strips the ANSI colour codes vitest prints
   const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
   for (const line of plain.split('\n')) {
     if (!/^\s*Tests\s/.test(line)) continue;

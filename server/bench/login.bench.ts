@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { createCredentials } from '@beratung/shared';
+import { ApiClient, createCredentials } from '@beratung/shared';
 import { credentialColumns } from '../src/accounts/accounts.service';
 import { PasswordHasher, SERVER_HASH_LIMITS } from '../src/security/password-hasher';
 import { benchApp, benchDatabase, percentile } from './bench-server';
@@ -46,13 +46,8 @@ export async function benchLogin(database: { name: string; url?: string }, secon
     while (Date.now() < deadline) {
       const login = `bench-${i++ % users}`;
       const t0 = performance.now();
-      const response = await fetch(`${server.url}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ login, authKey: material.authKey }),
-      });
-      await response.arrayBuffer();
-      if (response.status !== 200) throw new Error(`login failed: ${response.status}`);
+      // A fresh SDK client per login: no cookie carried over, as for a new device.
+      await new ApiClient({ baseUrl: server.url }).post('/api/auth/login', { login, authKey: material.authKey });
       latencies.push(performance.now() - t0);
     }
   };

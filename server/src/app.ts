@@ -30,7 +30,7 @@ import { platformRouter } from './platform/platform.routes';
 import { readPlatformPublicKey } from './platform/platform-key';
 import { createMailTransport, sendDueMails } from './mail/mail-sender';
 import { startJobRunner } from './jobs/runner';
-import { createRealtimeServer, type RealtimeServer } from './realtime/socket';
+import { createRealtimeServer, endAccountSockets, type RealtimeServer } from './realtime/socket';
 
 export interface AppOverrides {
   logger?: Logger;
@@ -122,6 +122,15 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
   app.use(metrics.middleware);
+  app.use((req, res, next) => {
+    const started = performance.now();
+    // Method, route pattern, status, duration: no path values, query, body, IP or cookies.
+    res.on('finish', () => {
+      const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';
+      logger.info({ method: req.method, route, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
+    });
+    next();
+  });
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -183,8 +192,13 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
       staffIdleTimeoutSeconds: config.STAFF_IDLE_TIMEOUT_SECONDS,
     });
   });
-  app.use(accountsRouter({ registry, accounts, rateLimits, cookies }));
-  app.use(centersRouter({ registry, accounts, invites, staff, keys, rateLimits, cookies }));
+  // Sockets of an account whose sessions ended are told and closed (io exists only later).
+  let realtime: RealtimeServer | undefined;
+  const endSockets = (accountId: string) => {
+    if (realtime) endAccountSockets(realtime, accountId, 'logout');
+  };
+  app.use(accountsRouter({ registry, accounts, rateLimits, cookies, endSockets }));
+  app.use(centersRouter({ registry, accounts, invites, staff, keys, rateLimits, cookies, endSockets }));
   app.use(platformRouter({ registry, db }));
 
   const openApi = () => buildOpenApi(registry.routes, { version: VERSION, serverUrl: config.PUBLIC_URL });
@@ -207,13 +221,13 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
   app.use(errorHandler(logger));
 
   const httpServer = http.createServer(app);
-  const io = createRealtimeServer(httpServer, {
+  const io = (realtime = createRealtimeServer(httpServer, {
     db,
     cookies,
     allowedOrigins: config.allowedOrigins,
     logger,
     redisClient,
-  });
+  }));
 
   const transport = createMailTransport({
     smtpUrl: config.SMTP_URL,

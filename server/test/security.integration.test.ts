@@ -205,3 +205,21 @@ describe('Socket.IO handshake', () => {
     expect(own.result).toBe('ready');
   });
 });
+
+describe('Socket.IO and session end', () => {
+  it('tells the sockets of an account when it logs out everywhere, and closes them', async () => {
+    const { client } = await loggedInSeeker();
+    const socket = connectSocket(server.url, {
+      transports: ['websocket'],
+      extraHeaders: { origin: server.origin, cookie: `beratung_sid=${client.api.cookie('beratung_sid')}` },
+      reconnection: false,
+    });
+    await new Promise((resolve) => socket.once('session:ready', resolve));
+    const ended = new Promise((resolve) => socket.once('session:ended', resolve));
+    const disconnected = new Promise((resolve) => socket.once('disconnect', resolve));
+    await client.logoutEverywhere();
+    expect(await ended).toEqual({ reason: 'logout' });
+    await disconnected;
+    socket.close();
+  });
+});

@@ -30,6 +30,8 @@ export interface AccountsRoutesDeps {
   accounts: AccountsService;
   rateLimits: RateLimits;
   cookies: CookieSettings;
+  /** Tells and closes the account's sockets when all its sessions end. */
+  endSockets: (accountId: string) => void;
 }
 
 /** Paths that create a new session: exempt from the session CSRF token (Origin is still checked). */
@@ -41,7 +43,7 @@ export const SESSION_CREATING_PATHS = new Set([
   '/api/auth/recover',
 ]);
 
-export function accountsRouter({ registry, accounts, rateLimits, cookies }: AccountsRoutesDeps): Router {
+export function accountsRouter({ registry, accounts, rateLimits, cookies, endSockets }: AccountsRoutesDeps): Router {
   const router = Router();
   const tag = 'Accounts';
 
@@ -299,6 +301,7 @@ export function accountsRouter({ registry, accounts, rateLimits, cookies }: Acco
     },
     async ({ auth, res }) => {
       await accounts.logoutEverywhere(auth);
+      endSockets(auth.account.id);
       clearSessionCookie(res, cookies);
     },
   );
@@ -316,6 +319,7 @@ export function accountsRouter({ registry, accounts, rateLimits, cookies }: Acco
     async ({ auth, res, body }) => {
       await rateLimits.consume('loginPerName', auth.account.id);
       await accounts.deleteAccount(auth, body.authKey);
+      endSockets(auth.account.id);
       clearSessionCookie(res, cookies);
     },
   );

@@ -32,6 +32,7 @@ export interface CentersRoutesDeps {
   keys: KeysService;
   rateLimits: RateLimits;
   cookies: CookieSettings;
+  endSockets: (accountId: string) => void;
 }
 
 const centerParams = z.object({ centerId: z.uuid() });
@@ -40,7 +41,7 @@ const tokenParams = z.object({ token: z.string().min(20).max(100) });
 
 /** Staff, invitations, center settings, audit log and the center's keys. */
 export function centersRouter(deps: CentersRoutesDeps): Router {
-  const { registry, invites, staff, keys, rateLimits, cookies, accounts } = deps;
+  const { registry, invites, staff, keys, rateLimits, cookies, accounts, endSockets } = deps;
   const router = Router();
 
   registry.add(
@@ -144,7 +145,10 @@ export function centersRouter(deps: CentersRoutesDeps): Router {
       summary: 'Remove a member from the center',
       params: memberParams,
     },
-    async ({ auth, params }) => staff.remove(auth, params.centerId, params.accountId),
+    async ({ auth, params }) => {
+      const { sessionsEnded } = await staff.remove(auth, params.centerId, params.accountId);
+      if (sessionsEnded) endSockets(params.accountId);
+    },
   );
 
   registry.add(

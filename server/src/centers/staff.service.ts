@@ -39,8 +39,8 @@ export class StaffService {
   }
 
   /** Removes a member; their sessions end if this was their last center. */
-  async remove(auth: Auth, centerId: string, accountId: string): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+  async remove(auth: Auth, centerId: string, accountId: string): Promise<{ sessionsEnded: boolean }> {
+    return this.db.transaction().execute(async (trx) => {
       const removed = await trx
         .deleteFrom('memberships')
         .where('center_id', '=', centerId)
@@ -70,6 +70,7 @@ export class StaffService {
         targetId: accountId,
         details: { role: removed.role },
       });
+      return { sessionsEnded: remaining.length === 0 };
     });
   }
 
