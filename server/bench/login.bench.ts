@@ -47,7 +47,10 @@ export async function benchLogin(database: { name: string; url?: string }, secon
       const login = `bench-${i++ % users}`;
       const t0 = performance.now();
       // A fresh SDK client per login: no cookie carried over, as for a new device.
-      await new ApiClient({ baseUrl: server.url }).post('/api/auth/login', { login, authKey: material.authKey });
+      await new ApiClient({ baseUrl: server.url }).post('/api/auth/login', {
+        login,
+        authKey: material.authKey,
+      });
       latencies.push(performance.now() - t0);
     }
   };

@@ -127,7 +127,10 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
     // Method, route pattern, status, duration: no path values, query, body, IP or cookies.
     res.on('finish', () => {
       const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';
-      logger.info({ method: req.method, route, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
+      logger.info(
+        { method: req.method, route, status: res.statusCode, ms: Math.round(performance.now() - started) },
+        'request',
+      );
     });
     next();
   });

@@ -30,8 +30,14 @@ describe('import and export over the API (platform admin)', () => {
 
     await client.api.post('/api/import', file);
     const exported = await client.api.get<{ centers: Array<{ externalId: string }> }>('/api/export');
-    expect(exported.centers.map((c) => c.externalId).sort()).toEqual(file.centers.map((c) => c.externalId as string).sort());
-    const audit = await server.db.selectFrom('audit_log').select(['action', 'actor_account_id']).where('action', '=', 'import').execute();
+    expect(exported.centers.map((c) => c.externalId).sort()).toEqual(
+      file.centers.map((c) => c.externalId as string).sort(),
+    );
+    const audit = await server.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_account_id'])
+      .where('action', '=', 'import')
+      .execute();
     expect(audit).toEqual([{ action: 'import', actor_account_id: admin.accountId }]);
   });
 });

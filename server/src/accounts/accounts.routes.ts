@@ -43,7 +43,13 @@ export const SESSION_CREATING_PATHS = new Set([
   '/api/auth/recover',
 ]);
 
-export function accountsRouter({ registry, accounts, rateLimits, cookies, endSockets }: AccountsRoutesDeps): Router {
+export function accountsRouter({
+  registry,
+  accounts,
+  rateLimits,
+  cookies,
+  endSockets,
+}: AccountsRoutesDeps): Router {
   const router = Router();
   const tag = 'Accounts';
 
