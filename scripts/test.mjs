@@ -60,7 +60,7 @@ const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chro
 if (chromium) env.CHROMIUM_PATH = chromium;
 
 if (services) {
-  run('integration tests on PostgreSQL + Redis', 'npx', ['vitest', 'run', '--dir', 'test', '--dir', 'src'], {
+  run('integration tests on PostgreSQL + Redis', 'npx', ['vitest', 'run'], {
     cwd: 'server',
   });
 } else {
