@@ -27,6 +27,7 @@ import { StaffService } from './centers/staff.service';
 import { centersRouter } from './centers/centers.routes';
 import { KeysService } from './keys/keys.service';
 import { platformRouter } from './platform/platform.routes';
+import { profileRouter } from './directory/profile.routes';
 import { readPlatformPublicKey } from './platform/platform-key';
 import { createMailTransport, sendDueMails } from './mail/mail-sender';
 import { startJobRunner } from './jobs/runner';
@@ -203,6 +204,7 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
   app.use(accountsRouter({ registry, accounts, rateLimits, cookies, endSockets }));
   app.use(centersRouter({ registry, accounts, invites, staff, keys, rateLimits, cookies, endSockets }));
   app.use(platformRouter({ registry, db }));
+  app.use(profileRouter({ registry, db }));
 
   const openApi = () => buildOpenApi(registry.routes, { version: VERSION, serverUrl: config.PUBLIC_URL });
   app.get('/api/openapi.json', (_req, res) => {

@@ -31,7 +31,7 @@ export { IMPORT_KINDS };
 export type { ImportCounts, ImportKind, ImportResult };
 
 // Serialises imports: two concurrent imports of one file would otherwise both insert.
-const IMPORT_LOCK = 727_273;
+export const IMPORT_LOCK = 727_273;
 
 const CENTERS: EntitySpec = { table: 'centers', scopeColumn: null };
 const LOCATIONS: EntitySpec = { table: 'center_locations', scopeColumn: 'center_id' };
@@ -118,7 +118,10 @@ export async function importCenters(
 }
 
 /** Topic keys used by the file must be defined in the file or exist already. */
-async function checkTopicReferences(db: Db, data: ImportFile): Promise<void> {
+export async function checkTopicReferences(
+  db: Db,
+  data: Pick<ImportFile, 'topics' | 'centers'>,
+): Promise<void> {
   const defined = new Set(data.topics.map((topic) => topic.key));
   const references: Array<{ key: string; path: PropertyKey[] }> = [];
   data.topics.forEach((topic, index) => {
@@ -202,7 +205,7 @@ function markUpdated(tally: Tally, ...changedParents: Array<Set<string>>): void 
   }
 }
 
-async function importCenterData(
+export async function importCenterData(
   db: Db,
   centers: readonly ImportCenter[],
   t: Record<ImportKind, Tally>,
