@@ -14,10 +14,14 @@ import { InvitePage } from './pages/InvitePage';
 import { TeamPage } from './pages/TeamPage';
 import { AuditPage } from './pages/AuditPage';
 import { AccountPage } from './pages/AccountPage';
+import { CertificationsPage } from './pages/CertificationsPage';
+import { SecurityPage } from './pages/SecurityPage';
 
 const PAGES: Record<string, () => React.JSX.Element | null> = {
   '/team': TeamPage,
   '/audit': AuditPage,
+  '/security': SecurityPage,
+  '/certifications': CertificationsPage,
   '/account': AccountPage,
 };
 
@@ -44,7 +48,10 @@ export function App() {
   const nav = full
     ? [
         item('/team', t('nav.team')),
-        ...(current?.role === 'center_admin' ? [item('/audit', t('nav.audit'))] : []),
+        ...(current?.role === 'center_admin'
+          ? [item('/security', t('nav.security')), item('/audit', t('nav.audit'))]
+          : []),
+        ...(session.account.isPlatformAdmin ? [item('/certifications', t('nav.certifications'))] : []),
         item('/account', t('nav.account')),
       ]
     : [];

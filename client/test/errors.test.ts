@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, WeakPasswordError } from '@beratung/shared';
 import { describeError } from '../src/common/ui/errors';
-import { KeyUnlockError, NetworkError } from '../src/common/sdk/errors';
+import { KeyTrustError, KeyUnlockError, NetworkError } from '../src/common/sdk/errors';
 import { matchPath } from '../src/common/router';
 
 describe('describeError', () => {
@@ -30,6 +30,10 @@ describe('describeError', () => {
     );
     expect(describeError(new NetworkError('offline')).key).toBe('error.network');
     expect(describeError(new KeyUnlockError('x'), { unwrap: 'recover.wrong' }).key).toBe('recover.wrong');
+    expect(describeError(new KeyTrustError('TRUST_CHAIN_INVALID', 'x')).key).toBe('error.trust');
+    expect(
+      describeError(new KeyTrustError('MEMBER_KEYS_INVALID', 'x'), { MEMBER_KEYS_INVALID: 'y' }).key,
+    ).toBe('y');
     expect(describeError(new Error('?')).key).toBe('error.unknown');
   });
 });

@@ -53,19 +53,21 @@ export function assertBuilt(app: 'client' | 'admin'): void {
 }
 
 /** The parts of server/test/support/app.ts these tests use. */
-interface ServerHarness {
+export interface ServerHarness {
   startTestServer(): Promise<HarnessServer>;
   /** TOTP secrets of staff whose second factor loginStaff() set up. */
   totpSecrets: Map<string, string>;
 }
-interface HarnessServer {
+export interface HarnessServer {
   url: string;
+  dataDir: string;
   close(): Promise<void>;
   createCenter(name?: string): Promise<string>;
   createStaff(input: {
     centerId?: string;
     role?: 'counselor' | 'center_admin';
-  }): Promise<{ email: string; password: string }>;
+    platformAdmin?: boolean;
+  }): Promise<{ accountId: string; email: string; password: string }>;
   loginStaff(email: string, password: string): Promise<unknown>;
   db: {
     selectFrom(table: 'mail_outbox'): {
@@ -82,9 +84,18 @@ let centers = 0;
 
 /** The real server (its test harness), with the two helpers the admin flow needs on top. */
 export async function startServer(): Promise<BrowserTestServer> {
+  return (await startHarnessServer()).wrapped;
+}
+
+/** Like startServer, but also hands out the harness and its server for further helpers. */
+export async function startHarnessServer(): Promise<{
+  harness: ServerHarness;
+  server: HarnessServer;
+  wrapped: BrowserTestServer;
+}> {
   const harness = (await import(pathToFileURL(HARNESS).href)) as ServerHarness;
   const server = await harness.startTestServer();
-  return {
+  const wrapped: BrowserTestServer = {
     url: server.url,
     close: () => server.close(),
     async createCenterAdmin() {
@@ -106,6 +117,7 @@ export async function startServer(): Promise<BrowserTestServer> {
       return rows.map((row) => ({ to: row.to_address, subject: row.subject, text: row.text_body }));
     },
   };
+  return { harness, server, wrapped };
 }
 
 export function launchChromium(): Promise<Browser> {

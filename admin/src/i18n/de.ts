@@ -10,6 +10,8 @@ export const de = {
   'nav.team': 'Team',
   'nav.audit': 'Protokoll',
   'nav.account': 'Konto',
+  'nav.certifications': 'Zertifizierungen',
+  'nav.security': 'Sicherheit',
   'nav.login': 'Anmelden',
   'center.label': 'Beratungsstelle',
   'center.none': 'Ihr Konto gehört zu keiner Beratungsstelle.',
@@ -128,6 +130,60 @@ export const de = {
   'audit.targetType.invite': 'Einladung',
   'audit.targetType.center': 'Beratungsstelle',
 
+  'unlock.title': 'Schlüssel entsperren',
+  'unlock.intro':
+    'Ihre Schlüssel sind nach dem Neuladen der Seite wieder verschlüsselt. Geben Sie Ihr Passwort ein, um sie auf diesem Gerät zu entsperren.',
+  'unlock.password': 'Passwort',
+  'unlock.submit': 'Entsperren',
+  'unlock.wrong': 'Das Passwort ist falsch.',
+
+  'certify.title': 'Zertifizierungen',
+  'certify.intro':
+    'Leitungen von Beratungsstellen, deren Schlüssel noch nicht bestätigt sind. Erst danach können sie den Teamschlüssel ihrer Beratungsstelle erstellen.',
+  'certify.compare':
+    'Vergleichen Sie vor dem Bestätigen den Fingerabdruck telefonisch mit der jeweiligen Leitung – nur wenn alle Ziffern übereinstimmen, gehört der Schlüssel wirklich dieser Person.',
+  'certify.caption': 'Leitungen, die auf die Bestätigung ihres Schlüssels warten',
+  'certify.center': 'Beratungsstelle',
+  'certify.name': 'Name',
+  'certify.fingerprint': 'Fingerabdruck',
+  'certify.actions': 'Aktionen',
+  'certify.confirm': 'Schlüssel bestätigen',
+  'certify.empty': 'Niemand wartet auf eine Bestätigung.',
+  'certify.done': 'Der Schlüssel von {name} ({center}) ist bestätigt.',
+  'certify.onlyPlatform': 'Zertifizierungen sind der Plattform-Administration vorbehalten.',
+  'certify.noGrant':
+    'Für Ihr Konto ist der Plattformschlüssel nicht hinterlegt. Bitte wenden Sie sich an die Betreiber der Plattform.',
+  'certify.keysInvalid':
+    'Die Schlüssel dieser Person passen nicht zusammen. Bitte bestätigen Sie sie nicht und wenden Sie sich an die Betreiber der Plattform.',
+
+  'security.title': 'Sicherheit',
+  'security.teamKeyTitle': 'Teamschlüssel',
+  'security.teamKeyIntro':
+    'Mit dem Teamschlüssel verschlüsseln Ratsuchende ihre Anfragen an {center}. Lesen können sie nur die Personen auf der unterschriebenen Teamliste.',
+  'security.renewHint':
+    'Erneuern Sie den Teamschlüssel, nachdem Sie Berater:innen hinzugefügt oder entfernt haben – so können nur die aufgeführten Personen neue Anfragen lesen.',
+  'security.none':
+    'Für {center} gibt es noch keinen Teamschlüssel. Ratsuchende können noch keine Anfragen senden.',
+  'security.epoch': 'Schlüsselgeneration',
+  'security.members': 'Personen auf der Teamliste',
+  'security.fingerprint': 'Fingerabdruck',
+  'security.create': 'Teamschlüssel erstellen',
+  'security.renew': 'Teamschlüssel erneuern',
+  'security.published': 'Der Teamschlüssel (Generation {epoch}) ist veröffentlicht.',
+  'security.notCertifiedTitle': 'Ihr Schlüssel ist noch nicht bestätigt',
+  'security.notCertified':
+    'Bevor Sie den Teamschlüssel erstellen können, muss die Plattform-Administration Ihren Schlüssel bestätigen. Sie vergleicht dazu telefonisch diesen Fingerabdruck mit Ihnen:',
+  'security.stale':
+    'Inzwischen wurde ein anderer Teamschlüssel veröffentlicht. Bitte versuchen Sie es erneut.',
+  'security.memberKeysInvalid':
+    'Die Schlüssel einer Person im Team passen nicht zusammen. Aus Sicherheitsgründen wurde kein Teamschlüssel erstellt. Bitte wenden Sie sich an die Betreiber der Plattform.',
+  'security.mfaTitle': 'Zweiter Faktor',
+  'security.mfaRequired': 'Zwei-Faktor-Anmeldung für Berater:innen verpflichtend',
+  'security.mfaRequired.hint':
+    'Berater:innen ohne zweiten Faktor werden bei ihrer nächsten Anmeldung aufgefordert, ihn einzurichten. Für Leitungen ist er immer verpflichtend.',
+  'security.save': 'Speichern',
+  'security.saved': 'Die Einstellung ist gespeichert.',
+
   'account.title': 'Konto',
   'account.name': 'Name',
   'account.email': 'E-Mail-Adresse',
@@ -138,6 +194,16 @@ export const de = {
   'account.logoutEverywhere': 'Auf allen Geräten abmelden',
   'account.logoutEverywhere.hint': 'Beendet auch Anmeldungen auf anderen Geräten.',
   'account.loggedOut': 'Sie sind abgemeldet.',
+  'account.mfaMandatory': 'Für Ihre Rolle ist der zweite Faktor vorgeschrieben.',
+  'account.mfaOffTitle': 'Zweiten Faktor abschalten',
+  'account.mfaOffIntro':
+    'Für Ihr Konto ist der zweite Faktor nicht vorgeschrieben. Wenn Sie ihn abschalten, genügt zum Anmelden Ihr Passwort.',
+  'account.mfaOffCode': 'Code aus der App',
+  'account.mfaOffCode.hint': 'Sechs Ziffern aus der App – oder einer Ihrer Wiederherstellungscodes.',
+  'account.mfaOffSubmit': 'Zweiten Faktor abschalten',
+  'account.mfaOffWrong': 'Der Code stimmt nicht. Bitte prüfen Sie auch die Uhrzeit Ihres Geräts.',
+  'account.mfaOffMandatory': 'Für Ihre Rolle ist der zweite Faktor inzwischen vorgeschrieben.',
+  'account.mfaOffDone': 'Der zweite Faktor ist abgeschaltet.',
 
   'notFound.title': 'Seite nicht gefunden',
   'notFound.text': 'Diese Seite gibt es nicht.',

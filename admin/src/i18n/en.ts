@@ -11,6 +11,8 @@ export const en: Record<MessageKey, string> = {
   'nav.team': 'Team',
   'nav.audit': 'Audit log',
   'nav.account': 'Account',
+  'nav.certifications': 'Certifications',
+  'nav.security': 'Security',
   'nav.login': 'Log in',
   'center.label': 'Counselling centre',
   'center.none': 'Your account does not belong to any counselling centre.',
@@ -125,6 +127,58 @@ export const en: Record<MessageKey, string> = {
   'audit.targetType.invite': 'Invitation',
   'audit.targetType.center': 'Counselling centre',
 
+  'unlock.title': 'Unlock your keys',
+  'unlock.intro':
+    'Your keys are encrypted again after the page was reloaded. Enter your password to unlock them on this device.',
+  'unlock.password': 'Password',
+  'unlock.submit': 'Unlock',
+  'unlock.wrong': 'The password is wrong.',
+
+  'certify.title': 'Certifications',
+  'certify.intro':
+    'Centre managers whose keys have not been confirmed yet. Only then can they create the team key of their centre.',
+  'certify.compare':
+    'Before confirming, compare the fingerprint with the manager by phone – only if all digits match does the key really belong to this person.',
+  'certify.caption': 'Managers waiting for their key to be confirmed',
+  'certify.center': 'Counselling centre',
+  'certify.name': 'Name',
+  'certify.fingerprint': 'Fingerprint',
+  'certify.actions': 'Actions',
+  'certify.confirm': 'Confirm key',
+  'certify.empty': 'Nobody is waiting for a confirmation.',
+  'certify.done': 'The key of {name} ({center}) is confirmed.',
+  'certify.onlyPlatform': 'Certifications are reserved for the platform administration.',
+  'certify.noGrant':
+    'The platform key has not been deposited for your account. Please contact the operators of the platform.',
+  'certify.keysInvalid':
+    'The keys of this person do not belong together. Please do not confirm them and contact the operators of the platform.',
+
+  'security.title': 'Security',
+  'security.teamKeyTitle': 'Team key',
+  'security.teamKeyIntro':
+    'People seeking help encrypt their inquiries to {center} with the team key. Only the people on the signed team list can read them.',
+  'security.renewHint':
+    'Renew the team key after adding or removing counsellors – so that only the listed people can read new inquiries.',
+  'security.none': '{center} has no team key yet. People seeking help cannot send inquiries yet.',
+  'security.epoch': 'Key generation',
+  'security.members': 'People on the team list',
+  'security.fingerprint': 'Fingerprint',
+  'security.create': 'Create team key',
+  'security.renew': 'Renew team key',
+  'security.published': 'The team key (generation {epoch}) has been published.',
+  'security.notCertifiedTitle': 'Your key has not been confirmed yet',
+  'security.notCertified':
+    'Before you can create the team key, the platform administration must confirm your key. They will compare this fingerprint with you by phone:',
+  'security.stale': 'Another team key has been published meanwhile. Please try again.',
+  'security.memberKeysInvalid':
+    'The keys of a person in the team do not belong together. For your security no team key was created. Please contact the operators of the platform.',
+  'security.mfaTitle': 'Second factor',
+  'security.mfaRequired': 'Two-factor login mandatory for counsellors',
+  'security.mfaRequired.hint':
+    'Counsellors without a second factor will be asked to set it up at their next login. For managers it is always mandatory.',
+  'security.save': 'Save',
+  'security.saved': 'The setting has been saved.',
+
   'account.title': 'Account',
   'account.name': 'Name',
   'account.email': 'Email address',
@@ -135,6 +189,16 @@ export const en: Record<MessageKey, string> = {
   'account.logoutEverywhere': 'Log out on all devices',
   'account.logoutEverywhere.hint': 'Also ends logins on other devices.',
   'account.loggedOut': 'You have been logged out.',
+  'account.mfaMandatory': 'Your role requires a second factor.',
+  'account.mfaOffTitle': 'Turn off the second factor',
+  'account.mfaOffIntro':
+    'Your account does not require a second factor. If you turn it off, your password is enough to log in.',
+  'account.mfaOffCode': 'Code from the app',
+  'account.mfaOffCode.hint': 'Six digits from the app – or one of your recovery codes.',
+  'account.mfaOffSubmit': 'Turn off second factor',
+  'account.mfaOffWrong': 'The code is not right. Please also check the time on your device.',
+  'account.mfaOffMandatory': 'Your role now requires a second factor.',
+  'account.mfaOffDone': 'The second factor has been turned off.',
 
   'notFound.title': 'Page not found',
   'notFound.text': 'This page does not exist.',

@@ -1,9 +1,12 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
+import type { AccountView } from '@beratung/shared';
 import { useSession } from '@common/sdk/session';
-import { ErrorAlert } from '@common/ui/Alert';
+import { Alert, ErrorAlert } from '@common/ui/Alert';
 import { useFlash } from '@common/ui/Flash';
+import { SubmitButton, focusFirstInvalid } from '@common/ui/Form';
 import { Page } from '@common/ui/Layout';
-import { useT } from '../i18n';
+import { SecondFactorCodeField } from '../SecondFactorCodeField';
+import { useT, type MessageKey } from '../i18n';
 
 export function AccountPage() {
   const t = useT();
@@ -54,9 +57,11 @@ export function AccountPage() {
           <dt className="kern-description-list-item__key">{t('account.mfa')}</dt>
           <dd className="kern-description-list-item__value">
             {t(account.mfaEnabled ? 'team.mfa.on' : 'team.mfa.off')}
+            {account.mfaRequired && <span className="muted"> – {t('account.mfaMandatory')}</span>}
           </dd>
         </div>
       </dl>
+      <MfaOffSection account={account} />
       <section className="section" aria-labelledby="logout-title">
         <h2 className="kern-heading-medium" id="logout-title">
           {t('account.logoutTitle')}
@@ -82,5 +87,74 @@ export function AccountPage() {
         </p>
       </section>
     </Page>
+  );
+}
+
+/** Where the second factor is not mandatory, its owner may switch it off with a current code. */
+function MfaOffSection({ account }: { account: AccountView }) {
+  const t = useT();
+  const { sdk } = useSession();
+  const [code, setCode] = useState('');
+  const [missing, setMissing] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>();
+  const [done, setDone] = useState(false);
+
+  if (done) return <Alert variant="success" title={t('account.mfaOffDone')} live />;
+  if (!account.mfaEnabled || account.mfaRequired) return null;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    setFailure(undefined);
+    if (!code.trim()) {
+      setMissing(true);
+      focusFirstInvalid(['mfa-off-code']);
+      return;
+    }
+    setMissing(false);
+    setBusy(true);
+    try {
+      await sdk.disableMfa(code.replace(/\s+/g, ''));
+      setDone(true);
+      // The session view still says "enabled": fetch it again.
+      await sdk.currentSession();
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="section" aria-labelledby="mfa-off-title">
+      <h2 className="kern-heading-medium" id="mfa-off-title">
+        {t('account.mfaOffTitle')}
+      </h2>
+      <p className="kern-body">{t('account.mfaOffIntro')}</p>
+      <form className="form form--narrow" onSubmit={submit} noValidate aria-busy={busy}>
+        <ErrorAlert<MessageKey>
+          error={failure}
+          overrides={{
+            422: 'account.mfaOffWrong',
+            400: 'account.mfaOffWrong',
+            MFA_MANDATORY: 'account.mfaOffMandatory',
+          }}
+        />
+        <SecondFactorCodeField
+          id="mfa-off-code"
+          label={t('account.mfaOffCode')}
+          hint={t('account.mfaOffCode.hint')}
+          value={code}
+          onChange={setCode}
+          missing={missing}
+        />
+        <div className="actions">
+          <SubmitButton busy={busy} variant="secondary">
+            {t('account.mfaOffSubmit')}
+          </SubmitButton>
+        </div>
+      </form>
+    </section>
   );
 }

@@ -4,6 +4,7 @@ import { useI18n } from '@common/i18n/core';
 import { useSession } from '@common/sdk/session';
 import { Alert, ErrorAlert } from '@common/ui/Alert';
 import { Page } from '@common/ui/Layout';
+import { TableHead } from '@common/ui/TableHead';
 import { useCenter, type Membership } from '../center';
 import { formatDateTime } from '../format';
 import { isMessageKey, useT } from '../i18n';
@@ -69,22 +70,7 @@ function AuditLog({ center }: { center: Membership }) {
         <div className="table-scroll">
           <table className="kern-table kern-table--small kern-table--striped" data-testid="audit-table">
             <caption className="kern-title">{t('audit.caption', { center: center.centerName })}</caption>
-            <thead className="kern-table__head">
-              <tr className="kern-table__row">
-                <th className="kern-table__header" scope="col">
-                  {t('audit.at')}
-                </th>
-                <th className="kern-table__header" scope="col">
-                  {t('audit.actor')}
-                </th>
-                <th className="kern-table__header" scope="col">
-                  {t('audit.action')}
-                </th>
-                <th className="kern-table__header" scope="col">
-                  {t('audit.target')}
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={[t('audit.at'), t('audit.actor'), t('audit.action'), t('audit.target')]} />
             <tbody className="kern-table__body">
               {entries.map((entry) => (
                 <tr className="kern-table__row" key={entry.id}>

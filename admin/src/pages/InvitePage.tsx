@@ -1,12 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { ApiError, checkPasswordStrength, type InviteView } from '@beratung/shared';
+import { ApiError, type InviteView } from '@beratung/shared';
 import { useI18n } from '@common/i18n/core';
 import { useSession } from '@common/sdk/session';
 import { Alert, ErrorAlert } from '@common/ui/Alert';
 import { useFlash } from '@common/ui/Flash';
-import { PasswordField, SubmitButton, focusFirstInvalid } from '@common/ui/Form';
+import { SubmitButton, focusFirstInvalid } from '@common/ui/Form';
 import { Page } from '@common/ui/Layout';
-import { StrengthMeter } from '@common/ui/StrengthMeter';
+import { NewPasswordFields, newPasswordProblems } from '@common/ui/NewPasswordFields';
 import { useT, type MessageKey } from '../i18n';
 import { formatDateTime } from '../format';
 
@@ -46,9 +46,10 @@ export function InvitePage({ token }: { token: string }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (busy || !invite) return;
+    const passwords = newPasswordProblems(password, password2, name);
     const found: Partial<Record<Field, MessageKey>> = {
-      password: checkPasswordStrength(password, { name }).ok ? undefined : 'error.weakPassword',
-      password2: password2 === password ? undefined : 'password.mismatch',
+      password: passwords.password,
+      password2: passwords.repeat,
     };
     setErrors(found);
     setFailure(undefined);
@@ -108,28 +109,16 @@ export function InvitePage({ token }: { token: string }) {
               tabIndex={-1}
               aria-hidden="true"
             />
-            <div>
-              <PasswordField
-                id="invite-password"
-                label={t('invite.password')}
-                hint={t('invite.password.hint')}
-                value={password}
-                onChange={setPassword}
-                autoComplete="new-password"
-                required
-                describedBy={['invite-strength']}
-                error={message('password')}
-              />
-              <StrengthMeter id="invite-strength" password={password} name={name} />
-            </div>
-            <PasswordField
-              id="invite-password2"
-              label={t('password.repeat')}
-              value={password2}
-              onChange={setPassword2}
-              autoComplete="new-password"
-              required
-              error={message('password2')}
+            <NewPasswordFields
+              ids={{ password: 'invite-password', repeat: 'invite-password2', strength: 'invite-strength' }}
+              label={t('invite.password')}
+              hint={t('invite.password.hint')}
+              password={password}
+              repeat={password2}
+              onPassword={setPassword}
+              onRepeat={setPassword2}
+              name={name}
+              errors={{ password: message('password'), repeat: message('password2') }}
             />
             {busy && (
               <p className="kern-body muted" role="status">

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useSession } from '@common/sdk/session';
 import { ErrorAlert } from '@common/ui/Alert';
-import { SubmitButton, TextField, focusFirstInvalid } from '@common/ui/Form';
+import { SubmitButton, focusFirstInvalid } from '@common/ui/Form';
 import { Page } from '@common/ui/Layout';
+import { SecondFactorCodeField } from '../SecondFactorCodeField';
 import { useT, type MessageKey } from '../i18n';
 
 /** Step two of the login: a TOTP code or one of the recovery codes. */
@@ -41,19 +42,13 @@ export function MfaVerifyPage() {
           error={failure}
           overrides={{ 401: 'mfa.wrong', 422: 'mfa.wrong', 400: 'mfa.wrong' }}
         />
-        <TextField
+        <SecondFactorCodeField
           id="mfa-code"
           label={t('mfa.code')}
           hint={t('mfa.code.hint')}
           value={code}
           onChange={setCode}
-          autoComplete="one-time-code"
-          spellCheck={false}
-          autoCapitalize="none"
-          maxLength={40}
-          required
-          className="field--short"
-          error={missing ? t('common.required') : undefined}
+          missing={missing}
         />
         <div className="actions">
           <SubmitButton busy={busy}>{t('mfa.submit')}</SubmitButton>

@@ -7,6 +7,7 @@ import { ConfirmDialog } from '@common/ui/ConfirmDialog';
 import { FlashMessageView } from '@common/ui/Flash';
 import { SelectField, SubmitButton, TextField, focusFirstInvalid } from '@common/ui/Form';
 import { Page } from '@common/ui/Layout';
+import { TableHead } from '@common/ui/TableHead';
 import { useCenter, type Membership } from '../center';
 import { formatDateTime } from '../format';
 import { useT, type MessageKey } from '../i18n';
@@ -82,27 +83,15 @@ function Team({ center }: { center: Membership }) {
       {staff && staff.length > 0 && (
         <div className="table-scroll">
           <table className="kern-table kern-table--striped" data-testid="staff-table">
-            <thead className="kern-table__head">
-              <tr className="kern-table__row">
-                <th className="kern-table__header" scope="col">
-                  {t('team.name')}
-                </th>
-                <th className="kern-table__header" scope="col">
-                  {t('team.email')}
-                </th>
-                <th className="kern-table__header" scope="col">
-                  {t('team.role')}
-                </th>
-                <th className="kern-table__header" scope="col">
-                  {t('team.mfa')}
-                </th>
-                {isAdmin && (
-                  <th className="kern-table__header" scope="col">
-                    {t('team.actions')}
-                  </th>
-                )}
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                t('team.name'),
+                t('team.email'),
+                t('team.role'),
+                t('team.mfa'),
+                isAdmin && t('team.actions'),
+              ]}
+            />
             <tbody className="kern-table__body">
               {staff.map((member) => {
                 const self = member.accountId === session?.account.id;

@@ -1,11 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { checkPasswordStrength } from '@beratung/shared';
 import { useSession } from '../common/sdk/session';
 import { Alert, ErrorAlert } from '../common/ui/Alert';
 import { FlashMessageView, useFlash } from '../common/ui/Flash';
 import { Checkbox, PasswordField, SubmitButton, focusFirstInvalid } from '../common/ui/Form';
 import { Page } from '../common/ui/Layout';
-import { StrengthMeter } from '../common/ui/StrengthMeter';
+import { NewPasswordFields, newPasswordProblems } from '../common/ui/NewPasswordFields';
 import { useT, type MessageKey } from '../i18n';
 
 export function AccountPage() {
@@ -115,10 +114,11 @@ function ChangePasswordSection({ name }: { name: string }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
+    const passwords = newPasswordProblems(next, next2, name);
     const found: Partial<Record<PasswordFieldName, MessageKey>> = {
       current: current ? undefined : 'common.required',
-      next: checkPasswordStrength(next, { name }).ok ? undefined : 'error.weakPassword',
-      next2: next2 === next ? undefined : 'password.mismatch',
+      next: passwords.password,
+      next2: passwords.repeat,
     };
     setErrors(found);
     setFailure(undefined);
@@ -169,27 +169,15 @@ function ChangePasswordSection({ name }: { name: string }) {
           required
           error={message('current')}
         />
-        <div>
-          <PasswordField
-            id="password-next"
-            label={t('account.newPassword')}
-            value={next}
-            onChange={setNext}
-            autoComplete="new-password"
-            required
-            describedBy={['password-strength']}
-            error={message('next')}
-          />
-          <StrengthMeter id="password-strength" password={next} name={name} />
-        </div>
-        <PasswordField
-          id="password-next2"
-          label={t('password.repeat')}
-          value={next2}
-          onChange={setNext2}
-          autoComplete="new-password"
-          required
-          error={message('next2')}
+        <NewPasswordFields
+          ids={{ password: 'password-next', repeat: 'password-next2', strength: 'password-strength' }}
+          label={t('account.newPassword')}
+          password={next}
+          repeat={next2}
+          onPassword={setNext}
+          onRepeat={setNext2}
+          name={name}
+          errors={{ password: message('next'), repeat: message('next2') }}
         />
         <div className="actions">
           <SubmitButton busy={busy} variant="secondary">

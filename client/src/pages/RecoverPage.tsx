@@ -1,11 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { checkPasswordStrength } from '@beratung/shared';
 import { useSession } from '../common/sdk/session';
 import { Alert, ErrorAlert } from '../common/ui/Alert';
 import { useFlash } from '../common/ui/Flash';
-import { PasswordField, SubmitButton, TextField, focusFirstInvalid } from '../common/ui/Form';
+import { SubmitButton, TextField, focusFirstInvalid } from '../common/ui/Form';
 import { Page } from '../common/ui/Layout';
-import { StrengthMeter } from '../common/ui/StrengthMeter';
+import { NewPasswordFields, newPasswordProblems } from '../common/ui/NewPasswordFields';
 import { useT, type MessageKey } from '../i18n';
 
 type Field = 'pseudonym' | 'code' | 'password' | 'password2';
@@ -25,11 +24,12 @@ export function RecoverPage() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
+    const passwords = newPasswordProblems(password, password2, pseudonym);
     const found: Partial<Record<Field, MessageKey>> = {
       pseudonym: pseudonym.trim() ? undefined : 'common.required',
       code: code.trim() ? undefined : 'common.required',
-      password: checkPasswordStrength(password, { name: pseudonym }).ok ? undefined : 'error.weakPassword',
-      password2: password2 === password ? undefined : 'password.mismatch',
+      password: passwords.password,
+      password2: passwords.repeat,
     };
     setErrors(found);
     setFailure(undefined);
@@ -88,27 +88,15 @@ export function RecoverPage() {
           className="field--code"
           error={message('code')}
         />
-        <div>
-          <PasswordField
-            id="recover-password"
-            label={t('recover.newPassword')}
-            value={password}
-            onChange={setPassword}
-            autoComplete="new-password"
-            required
-            describedBy={['recover-strength']}
-            error={message('password')}
-          />
-          <StrengthMeter id="recover-strength" password={password} name={pseudonym} />
-        </div>
-        <PasswordField
-          id="recover-password2"
-          label={t('password.repeat')}
-          value={password2}
-          onChange={setPassword2}
-          autoComplete="new-password"
-          required
-          error={message('password2')}
+        <NewPasswordFields
+          ids={{ password: 'recover-password', repeat: 'recover-password2', strength: 'recover-strength' }}
+          label={t('recover.newPassword')}
+          password={password}
+          repeat={password2}
+          onPassword={setPassword}
+          onRepeat={setPassword2}
+          name={pseudonym}
+          errors={{ password: message('password'), repeat: message('password2') }}
         />
         <div className="actions">
           <SubmitButton busy={busy}>{t('recover.submit')}</SubmitButton>

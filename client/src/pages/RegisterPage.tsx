@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, checkPasswordStrength } from '@beratung/shared';
+import { ApiError } from '@beratung/shared';
 import { useI18n } from '../common/i18n/core';
 import { useSession } from '../common/sdk/session';
 import { Alert, ErrorAlert } from '../common/ui/Alert';
 import { useFlash } from '../common/ui/Flash';
-import { Checkbox, PasswordField, SubmitButton, TextField, focusFirstInvalid } from '../common/ui/Form';
+import { Checkbox, SubmitButton, TextField, focusFirstInvalid } from '../common/ui/Form';
 import { Page } from '../common/ui/Layout';
-import { StrengthMeter } from '../common/ui/StrengthMeter';
+import { NewPasswordFields, newPasswordProblems } from '../common/ui/NewPasswordFields';
 import { useT, type MessageKey } from '../i18n';
 import { RecoveryCodeView } from './RecoveryCodeView';
 import { emailProblem, pseudonymProblem } from './validation';
@@ -36,10 +36,11 @@ export function RegisterPage() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
+    const passwords = newPasswordProblems(password, password2, pseudonym);
     const found: Partial<Record<Field, MessageKey>> = {
       pseudonym: pseudonymProblem(pseudonym),
-      password: checkPasswordStrength(password, { name: pseudonym }).ok ? undefined : 'error.weakPassword',
-      password2: password2 === password ? undefined : 'password.mismatch',
+      password: passwords.password,
+      password2: passwords.repeat,
       email: emailProblem(email),
     };
     setErrors(found);
@@ -92,28 +93,16 @@ export function RegisterPage() {
           required
           error={message('pseudonym')}
         />
-        <div>
-          <PasswordField
-            id="register-password"
-            label={t('register.password')}
-            hint={t('register.password.hint')}
-            value={password}
-            onChange={setPassword}
-            autoComplete="new-password"
-            required
-            describedBy={['register-strength']}
-            error={message('password')}
-          />
-          <StrengthMeter id="register-strength" password={password} name={pseudonym} />
-        </div>
-        <PasswordField
-          id="register-password2"
-          label={t('password.repeat')}
-          value={password2}
-          onChange={setPassword2}
-          autoComplete="new-password"
-          required
-          error={message('password2')}
+        <NewPasswordFields
+          ids={{ password: 'register-password', repeat: 'register-password2', strength: 'register-strength' }}
+          label={t('register.password')}
+          hint={t('register.password.hint')}
+          password={password}
+          repeat={password2}
+          onPassword={setPassword}
+          onRepeat={setPassword2}
+          name={pseudonym}
+          errors={{ password: message('password'), repeat: message('password2') }}
         />
         <TextField
           id="register-email"

@@ -2,17 +2,30 @@ import type { z } from 'zod';
 import { checkPasswordStrength, type PasswordStrength } from '../crypto/password-strength';
 import { createCredentials, unlockIdentity } from '../crypto/account-keys';
 import { deriveLoginKeys, type KdfParams } from '../crypto/login-keys';
-import { unwrapIdentity, type Identity } from '../crypto/identity';
+import {
+  keyFingerprint,
+  publicIdentity,
+  unwrapIdentity,
+  verifyPublicIdentity,
+  type Identity,
+} from '../crypto/identity';
 import { normalizeRecoveryCode } from '../crypto/recovery-code';
+import { openSealed } from '../crypto/sealing';
+import { verifyCenterKeyChain, type CenterKeyChain, type VerifiedCenterKeys } from '../crypto/statements';
+import { certifyCenterAdmin, createTeamKeyEpoch } from '../crypto/trust-chain';
+import { getSodium, toBase64 } from '../crypto/sodium';
 import type {
   AccountView,
   KeyMaterialView,
   LoginResponse,
   SessionView,
   auditEntrySchema,
+  centerSettingsSchema,
   inviteViewSchema,
   mfaEnableResponseSchema,
   mfaSetupResponseSchema,
+  pendingCertificateSchema,
+  platformKeyGrantSchema,
   publicConfigSchema,
   staffMemberSchema,
 } from '../schemas/index';
@@ -23,6 +36,24 @@ export type PublicConfig = z.infer<typeof publicConfigSchema>;
 export type InviteView = z.infer<typeof inviteViewSchema>;
 export type StaffMember = z.infer<typeof staffMemberSchema>;
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
+export type PendingCertificate = z.infer<typeof pendingCertificateSchema>;
+export type CenterSettings = z.infer<typeof centerSettingsSchema>;
+
+/** A center's team key as this client verified it against the configured platform key. */
+export type CenterKeyStatus =
+  { none: true } | { none?: undefined; epoch: number; members: number; fingerprint: string };
+
+/** Keys or signatures did not check out: the client refuses to go on. */
+export class KeyVerificationError extends Error {
+  override readonly name = 'KeyVerificationError';
+  constructor(
+    readonly code:
+      'MEMBER_KEYS_INVALID' | 'SUBJECT_KEYS_INVALID' | 'PLATFORM_KEY_MISSING' | 'PLATFORM_KEY_MISMATCH',
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 export class WeakPasswordError extends Error {
   constructor(readonly strength: PasswordStrength) {
@@ -250,5 +281,152 @@ export class BeratungClient {
 
   auditLog(centerId: string): Promise<AuditEntry[]> {
     return this.api.get(`/api/centers/${centerId}/audit`);
+  }
+
+  centerSettings(centerId: string): Promise<CenterSettings> {
+    return this.api.get(`/api/centers/${centerId}/settings`);
+  }
+
+  updateCenterSettings(centerId: string, settings: CenterSettings): Promise<CenterSettings> {
+    return this.api.put(`/api/centers/${centerId}/settings`, settings);
+  }
+
+  // --- Trust chain (ARCHITECTURE.md §5, ADR 0002) ---
+
+  private requireIdentity(): Identity {
+    if (!this.identity) throw new Error('Keys are locked');
+    return this.identity;
+  }
+
+  /** The platform public key the apps are configured with: the root of every check. */
+  private async platformKey(): Promise<string> {
+    const { platformSignPublicKey } = await this.config();
+    if (!platformSignPublicKey) {
+      throw new KeyVerificationError('PLATFORM_KEY_MISSING', 'No platform signing key is configured');
+    }
+    return platformSignPublicKey;
+  }
+
+  /**
+   * Platform admins: center admins whose keys wait for a certificate, each with the
+   * fingerprint of their keys to compare with the person (by phone) before certifying.
+   */
+  async pendingCertificates(): Promise<Array<PendingCertificate & { fingerprint: string }>> {
+    const pending = await this.api.get<PendingCertificate[]>('/api/platform/pending-certificates');
+    return Promise.all(
+      pending.map(async (entry) => ({
+        ...entry,
+        fingerprint: await keyFingerprint(entry.signPublicKey, entry.boxPublicKey),
+      })),
+    );
+  }
+
+  /** The fingerprint of this account's own keys (what a platform admin compares before certifying). */
+  async ownKeyFingerprint(): Promise<string> {
+    const { signPublicKey, boxPublicKey } = await publicIdentity(this.requireIdentity());
+    return keyFingerprint(signPublicKey, boxPublicKey);
+  }
+
+  /**
+   * Platform admins: sign a center admin's keys with the platform key. The platform
+   * secret is unsealed here with this account's box key and never leaves this object.
+   */
+  async certifyPendingAdmin(pending: PendingCertificate): Promise<void> {
+    const identity = this.requireIdentity();
+    if (!(await verifyPublicIdentity(pending))) {
+      throw new KeyVerificationError(
+        'SUBJECT_KEYS_INVALID',
+        'The keys of this center admin do not belong together',
+      );
+    }
+    const grant = await this.api.get<z.infer<typeof platformKeyGrantSchema>>('/api/platform/key-grant');
+    const platformSecret = await openSealed(grant.sealedKey, identity.boxPublicKey, identity.boxSecretKey);
+    try {
+      // The grant must be the key the app trusts: signing with another one helps nobody.
+      const sodium = await getSodium();
+      const derived = toBase64(sodium, sodium.crypto_sign_ed25519_sk_to_pk(platformSecret));
+      if (derived !== (await this.platformKey())) {
+        throw new KeyVerificationError(
+          'PLATFORM_KEY_MISMATCH',
+          'The platform key grant is not for the configured key',
+        );
+      }
+      const certificate = await certifyCenterAdmin(platformSecret, {
+        centerId: pending.centerId,
+        accountId: pending.accountId,
+        signPublicKey: pending.signPublicKey,
+        boxPublicKey: pending.boxPublicKey,
+      });
+      await this.api.post(`/api/centers/${pending.centerId}/admin-certificates`, {
+        ...certificate,
+        accountId: pending.accountId,
+      });
+    } finally {
+      platformSecret.fill(0);
+    }
+  }
+
+  /** The center's key chain verified against the configured platform key; undefined without a team key. */
+  private async verifiedKeyChain(centerId: string): Promise<VerifiedCenterKeys | undefined> {
+    let chain: CenterKeyChain;
+    try {
+      chain = await this.api.get<CenterKeyChain>(`/api/centers/${centerId}/key-chain`);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404 && error.code === 'NO_TEAM_KEY') return undefined;
+      throw error;
+    }
+    return verifyCenterKeyChain(await this.platformKey(), chain);
+  }
+
+  /**
+   * Center admins: make a new team key epoch for everyone on the center's staff list,
+   * sign it and the member list, and seal the private key to each member. Refuses when
+   * any member's keys do not belong together.
+   */
+  async publishTeamKey(centerId: string): Promise<{ epoch: number; fingerprint: string }> {
+    const identity = this.requireIdentity();
+    const staff = await this.staff(centerId);
+    for (const member of staff) {
+      if (!(await verifyPublicIdentity(member))) {
+        throw new KeyVerificationError(
+          'MEMBER_KEYS_INVALID',
+          `The keys of ${member.displayName} do not belong together`,
+        );
+      }
+    }
+    const current = await this.verifiedKeyChain(centerId);
+    const epoch = await createTeamKeyEpoch({
+      centerId,
+      epoch: (current?.teamKey.epoch ?? 0) + 1,
+      memberListVersion: (current?.memberList?.version ?? 0) + 1,
+      adminSignSecretKey: identity.signSecretKey,
+      members: staff.map(({ accountId, boxPublicKey, signPublicKey }) => ({
+        accountId,
+        boxPublicKey,
+        signPublicKey,
+      })),
+    });
+    epoch.boxSecretKey.fill(0);
+    const published = await this.api.post<{ epoch: number }>(`/api/centers/${centerId}/team-key`, {
+      teamKey: epoch.teamKey,
+      memberList: epoch.memberList,
+      grants: epoch.grants,
+    });
+    const sodium = await getSodium();
+    return {
+      epoch: published.epoch,
+      fingerprint: await keyFingerprint(toBase64(sodium, epoch.boxPublicKey)),
+    };
+  }
+
+  /** The center's current team key as verified here: epoch, listed members and fingerprint. */
+  async centerKeyStatus(centerId: string): Promise<CenterKeyStatus> {
+    const verified = await this.verifiedKeyChain(centerId);
+    if (!verified) return { none: true };
+    return {
+      epoch: verified.teamKey.epoch,
+      members: verified.memberList?.members.length ?? 0,
+      fingerprint: await keyFingerprint(verified.teamKey.boxPublicKey),
+    };
   }
 }

@@ -44,6 +44,8 @@ export const commonDe = {
   'error.sessionExpired': 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
   'error.weakPassword': 'Das Passwort ist zu schwach.',
   'error.keys': 'Ihre Schlüssel konnten nicht entschlüsselt werden.',
+  'error.trust':
+    'Die Schlüssel konnten nicht bestätigt werden. Aus Sicherheitsgründen wurde nichts gesendet. Bitte wenden Sie sich an den Support.',
   'error.unknown': 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
 } as const;
 
@@ -92,5 +94,7 @@ export const commonEn: Record<CommonKey, string> = {
   'error.sessionExpired': 'Your session has expired. Please log in again.',
   'error.weakPassword': 'The password is too weak.',
   'error.keys': 'Your keys could not be decrypted.',
+  'error.trust':
+    'The keys could not be verified. For your security nothing was sent. Please contact support.',
   'error.unknown': 'Something went wrong. Please try again.',
 };

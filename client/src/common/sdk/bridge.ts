@@ -1,5 +1,5 @@
 import { ApiError, WeakPasswordError, type PasswordStrength } from '@beratung/shared';
-import { KeyUnlockError, NetworkError } from './errors';
+import { KeyTrustError, KeyUnlockError, NetworkError } from './errors';
 import type { MethodName, RemoteSdk, SdkRequest, SdkResponse, SdkState, SerializedError } from './protocol';
 
 function rebuild(error: SerializedError): Error {
@@ -10,6 +10,8 @@ function rebuild(error: SerializedError): Error {
       return new WeakPasswordError(error.strength as PasswordStrength);
     case 'unwrap':
       return new KeyUnlockError(error.message);
+    case 'trust':
+      return new KeyTrustError(error.code, error.message);
     case 'network':
       return new NetworkError(error.message);
     case 'other':

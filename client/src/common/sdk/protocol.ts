@@ -24,7 +24,14 @@ type Exposed =
   | 'invite'
   | 'staff'
   | 'removeStaff'
-  | 'auditLog';
+  | 'auditLog'
+  | 'centerSettings'
+  | 'updateCenterSettings'
+  | 'pendingCertificates'
+  | 'ownKeyFingerprint'
+  | 'certifyPendingAdmin'
+  | 'publishTeamKey'
+  | 'centerKeyStatus';
 
 type Async<F> = F extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never;
 
@@ -61,6 +68,7 @@ export type SerializedError =
     }
   | { kind: 'weak_password'; strength: { ok: boolean; score: 0 | 1 | 2 | 3 | 4; problems: string[] } }
   | { kind: 'unwrap'; message: string }
+  | { kind: 'trust'; code: string; message: string }
   | { kind: 'network'; message: string }
   | { kind: 'other'; message: string };
 

@@ -1,4 +1,11 @@
-import { ApiError, BeratungClient, UnwrapError, WeakPasswordError } from '@beratung/shared';
+import {
+  ApiError,
+  BeratungClient,
+  KeyVerificationError,
+  TrustError,
+  UnwrapError,
+  WeakPasswordError,
+} from '@beratung/shared';
 import {
   EXPECTS_401,
   type MethodName,
@@ -33,6 +40,14 @@ const methods: RemoteSdk = {
   staff: (centerId) => client.staff(centerId),
   removeStaff: (centerId, accountId) => client.removeStaff(centerId, accountId),
   auditLog: (centerId) => client.auditLog(centerId),
+  centerSettings: (centerId) => client.centerSettings(centerId),
+  updateCenterSettings: (centerId, settings) => client.updateCenterSettings(centerId, settings),
+  pendingCertificates: () => client.pendingCertificates(),
+  ownKeyFingerprint: () => client.ownKeyFingerprint(),
+  // The platform secret and the team private key stay in this worker; only results go back.
+  certifyPendingAdmin: (pending) => client.certifyPendingAdmin(pending),
+  publishTeamKey: (centerId) => client.publishTeamKey(centerId),
+  centerKeyStatus: (centerId) => client.centerKeyStatus(centerId),
   unlock: async (password) => {
     await client.unlock(password);
   },
@@ -57,6 +72,9 @@ function serialize(error: unknown): SerializedError {
     return { kind: 'weak_password', strength: { ...error.strength, problems: [...error.strength.problems] } };
   }
   if (error instanceof UnwrapError) return { kind: 'unwrap', message: error.message };
+  if (error instanceof KeyVerificationError || error instanceof TrustError) {
+    return { kind: 'trust', code: error.code, message: error.message };
+  }
   // fetch rejects with a TypeError when the server cannot be reached.
   if (error instanceof TypeError) return { kind: 'network', message: error.message };
   return { kind: 'other', message: error instanceof Error ? error.message : String(error) };

@@ -1,5 +1,5 @@
 import { ApiError, WeakPasswordError } from '@beratung/shared';
-import { KeyUnlockError, NetworkError } from '../sdk/errors';
+import { KeyTrustError, KeyUnlockError, NetworkError } from '../sdk/errors';
 import type { CommonKey } from '../i18n/messages';
 
 export interface MessageRef<K extends string = string> {
@@ -35,6 +35,8 @@ export function describeError<K extends string>(
   }
   if (error instanceof WeakPasswordError) return { key: 'error.weakPassword' };
   if (error instanceof KeyUnlockError) return { key: overrides['unwrap'] ?? 'error.keys' };
+  if (error instanceof KeyTrustError)
+    return { key: overrides[error.code] ?? overrides['trust'] ?? 'error.trust' };
   if (error instanceof NetworkError) return { key: 'error.network' };
   return { key: 'error.unknown' };
 }
