@@ -4,6 +4,9 @@ import type { z } from 'zod';
 
 /** A domain error with an HTTP status and a stable machine-readable code. */
 export class AppError extends Error {
+  /** Further fields of the error body that a subclass adds (e.g. `suggestions`). */
+  readonly extra?: Record<string, unknown>;
+
   constructor(
     readonly status: number,
     readonly code: string,
@@ -75,6 +78,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
           code: error.code,
           message: error.message,
           ...(error.details ? { details: error.details } : {}),
+          ...error.extra,
         },
       });
       return;
