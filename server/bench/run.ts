@@ -2,12 +2,13 @@
  * `npm run bench`: prints a table of measured figures. Each section runs on the
  * embedded PGlite and, when a PostgreSQL server is reachable (BENCH_DATABASE_URL,
  * default postgres://postgres@127.0.0.1:5432/test), on PostgreSQL too.
- * Usage: npm run bench [-- --only login,import] [-- --seconds 5]
+ * Usage: npm run bench [-- --only login,import,search] [-- --seconds 5]
  */
 import os from 'node:os';
 import pg from 'pg';
 import { benchLogin } from './login.bench';
 import { benchImport } from './import.bench';
+import { benchSearch } from './search.bench';
 
 export interface Row {
   benchmark: string;
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
   for (const database of databases) {
     if (!only || only.includes('login')) rows.push(...(await benchLogin(database, seconds)));
     if (!only || only.includes('import')) rows.push(...(await benchImport(database)));
+    if (!only || only.includes('search')) rows.push(...(await benchSearch(database)));
   }
   printTable(rows);
 }

@@ -28,6 +28,7 @@ import { centersRouter } from './centers/centers.routes';
 import { KeysService } from './keys/keys.service';
 import { platformRouter } from './platform/platform.routes';
 import { profileRouter } from './directory/profile.routes';
+import { directoryRouter, loadGeocoder } from './directory/directory.routes';
 import { readPlatformPublicKey } from './platform/platform-key';
 import { createMailTransport, sendDueMails } from './mail/mail-sender';
 import { startJobRunner } from './jobs/runner';
@@ -205,6 +206,7 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
   app.use(centersRouter({ registry, accounts, invites, staff, keys, rateLimits, cookies, endSockets }));
   app.use(platformRouter({ registry, db }));
   app.use(profileRouter({ registry, db }));
+  app.use(directoryRouter({ registry, db, geocoder: await loadGeocoder(), now: overrides.now }));
 
   const openApi = () => buildOpenApi(registry.routes, { version: VERSION, serverUrl: config.PUBLIC_URL });
   app.get('/api/openapi.json', (_req, res) => {

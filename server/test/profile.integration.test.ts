@@ -47,6 +47,11 @@ describe('center self-service profile', () => {
     });
     expect(updated.name).toBe('Suchtberatung am Rheinufer');
     expect(updated.announcements.map((a) => a.externalId)).toEqual(['neu-1']);
+    // Visible in the public search at once.
+    const found = await server
+      .client()
+      .api.get<{ items: Array<{ id: string; name: string }> }>('/api/centers', { q: 'Rheinufer' });
+    expect(found.items.find((item) => item.id === centerId)?.name).toBe('Suchtberatung am Rheinufer');
     const audit = await admin.auditLog(centerId);
     expect(audit[0]).toMatchObject({ action: 'center.profile.updated' });
   });
