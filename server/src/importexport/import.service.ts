@@ -94,7 +94,7 @@ export async function importCenters(
   if (!validation.success) throw new ImportValidationError(validation.errors);
   const data = validation.data;
 
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`.execute(trx);
     await checkTopicReferences(trx, data);
     const tallies = Object.fromEntries(IMPORT_KINDS.map((kind) => [kind, new Tally()])) as Record<
@@ -115,7 +115,13 @@ export async function importCenters(
     });
     return { counts, centers };
   });
+  // After a bulk load the planner needs fresh statistics (PGlite has no autovacuum, and
+  // PostgreSQL's may come too late): without them the finder's text search degrades.
+  if (data.centers.length >= BULK_IMPORT_CENTERS) await sql`analyze`.execute(db);
+  return result;
 }
+
+const BULK_IMPORT_CENTERS = 50;
 
 /** Topic keys used by the file must be defined in the file or exist already. */
 export async function checkTopicReferences(
