@@ -46,3 +46,10 @@ export function matchPath(pattern: string, path: string): Record<string, string>
   }
   return params;
 }
+
+/** `/finder?near=Köln` → `{ pathname: '/finder', search: URLSearchParams(near=Köln) }`. */
+export function splitPath(path: string): { pathname: string; search: URLSearchParams } {
+  const index = path.indexOf('?');
+  if (index < 0) return { pathname: path, search: new URLSearchParams() };
+  return { pathname: path.slice(0, index), search: new URLSearchParams(path.slice(index + 1)) };
+}

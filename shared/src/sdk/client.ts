@@ -30,6 +30,7 @@ import type {
   staffMemberSchema,
 } from '../schemas/index';
 import { ApiClient, ApiError, type ApiClientOptions } from './http';
+import type { CenterDetail, CenterSearchQuery, CenterSearchResult } from './directory';
 
 import type { Locale } from '../schemas/common';
 export type PublicConfig = z.infer<typeof publicConfigSchema>;
@@ -84,6 +85,30 @@ export class BeratungClient {
 
   config(): Promise<PublicConfig> {
     return this.api.get('/api/config');
+  }
+
+  // --- Beratungsstellenfinder (public, no login) ---
+
+  /**
+   * Finds centers: nearest first when `near` is given, else by relevance.
+   * @throws ApiError 422 UNKNOWN_PLACE with `extra.suggestions` when `near` is unknown
+   */
+  searchCenters(query: CenterSearchQuery = {}): Promise<CenterSearchResult> {
+    return this.api.get('/api/centers', {
+      topic: query.topic?.length ? query.topic : undefined,
+      near: query.near || undefined,
+      radiusKm: query.radiusKm,
+      q: query.q || undefined,
+      online: query.online ? 'true' : undefined,
+      lang: query.lang || undefined,
+      page: query.page,
+      pageSize: query.pageSize,
+    });
+  }
+
+  /** The public detail of a center (404 when there is none). */
+  centerDetail(centerId: string): Promise<CenterDetail> {
+    return this.api.get(`/api/centers/${encodeURIComponent(centerId)}`);
   }
 
   /** Help seeker registration: pseudonym + password, optional recovery code. */

@@ -7,6 +7,8 @@ export class ApiError extends Error {
     message: string,
     readonly details?: Array<{ path: string; message: string }>,
     readonly retryAfterSeconds?: number,
+    /** Further fields of the error body (e.g. `suggestions` of UNKNOWN_PLACE). */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -80,12 +82,15 @@ export class ApiClient {
     if (!response.ok) {
       const error = (body as ApiErrorBody | undefined)?.error;
       const retryAfter = response.headers.get('retry-after');
+      const { code, message, details, ...extra } = (error ?? {}) as Partial<NonNullable<typeof error>> &
+        Record<string, unknown>;
       throw new ApiError(
         response.status,
-        error?.code ?? 'HTTP_ERROR',
-        error?.message ?? response.statusText,
-        error?.details,
+        code ?? 'HTTP_ERROR',
+        message ?? response.statusText,
+        details,
         retryAfter ? Number(retryAfter) : undefined,
+        Object.keys(extra).length > 0 ? extra : undefined,
       );
     }
     return body as T;

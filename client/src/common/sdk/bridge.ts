@@ -5,7 +5,14 @@ import type { MethodName, RemoteSdk, SdkRequest, SdkResponse, SdkState, Serializ
 function rebuild(error: SerializedError): Error {
   switch (error.kind) {
     case 'api':
-      return new ApiError(error.status, error.code, error.message, error.details, error.retryAfterSeconds);
+      return new ApiError(
+        error.status,
+        error.code,
+        error.message,
+        error.details,
+        error.retryAfterSeconds,
+        error.extra,
+      );
     case 'weak_password':
       return new WeakPasswordError(error.strength as PasswordStrength);
     case 'unwrap':

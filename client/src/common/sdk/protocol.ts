@@ -7,6 +7,8 @@ import type { BeratungClient, SessionView } from '@beratung/shared';
  */
 type Exposed =
   | 'config'
+  | 'searchCenters'
+  | 'centerDetail'
   | 'registerSeeker'
   | 'login'
   | 'verifyMfa'
@@ -65,6 +67,7 @@ export type SerializedError =
       message: string;
       details?: Array<{ path: string; message: string }>;
       retryAfterSeconds?: number;
+      extra?: Record<string, unknown>;
     }
   | { kind: 'weak_password'; strength: { ok: boolean; score: 0 | 1 | 2 | 3 | 4; problems: string[] } }
   | { kind: 'unwrap'; message: string }

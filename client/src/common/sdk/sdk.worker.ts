@@ -22,6 +22,8 @@ const client = new BeratungClient();
 /** Every method the page may call, spelled out: nothing else of the client is reachable. */
 const methods: RemoteSdk = {
   config: () => client.config(),
+  searchCenters: (query) => client.searchCenters(query),
+  centerDetail: (centerId) => client.centerDetail(centerId),
   registerSeeker: (input) => client.registerSeeker(input),
   login: (login, password) => client.login(login, password),
   verifyMfa: (code) => client.verifyMfa(code),
@@ -66,6 +68,7 @@ function serialize(error: unknown): SerializedError {
       message: error.message,
       details: error.details,
       retryAfterSeconds: error.retryAfterSeconds,
+      extra: error.extra,
     };
   }
   if (error instanceof WeakPasswordError) {
