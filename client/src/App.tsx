@@ -1,5 +1,5 @@
 import { useSession } from './common/sdk/session';
-import { useHashPath } from './common/router';
+import { matchPath, splitPath, useHashPath } from './common/router';
 import { Shell, Page, type NavItem } from './common/ui/Layout';
 import { useT } from './i18n';
 import { StartPage } from './pages/StartPage';
@@ -7,6 +7,8 @@ import { RegisterPage } from './pages/RegisterPage';
 import { LoginPage } from './pages/LoginPage';
 import { RecoverPage } from './pages/RecoverPage';
 import { AccountPage } from './pages/AccountPage';
+import { FinderPage } from './pages/finder/FinderPage';
+import { CenterPage } from './pages/finder/CenterPage';
 
 const ROUTES: Record<string, () => React.JSX.Element> = {
   '/': StartPage,
@@ -14,23 +16,32 @@ const ROUTES: Record<string, () => React.JSX.Element> = {
   '/login': LoginPage,
   '/recover': RecoverPage,
   '/account': AccountPage,
+  '/finder': FinderPage,
 };
 
 export function App() {
   const t = useT();
-  const path = useHashPath();
+  // The query (`#/finder?near=…`) belongs to the page, not to the route.
+  const { pathname: path } = splitPath(useHashPath());
   const { session } = useSession();
   const loggedIn = session?.stage === 'full';
 
   const item = (href: string, label: string): NavItem => ({
     href: `#${href}`,
     label,
-    current: path === href,
+    current: path === href || path.startsWith(`${href}/`),
   });
+  const finder = item('/finder', t('nav.finder'));
   const nav = loggedIn
-    ? [item('/', t('nav.start')), item('/account', t('nav.account'))]
-    : [item('/', t('nav.start')), item('/register', t('nav.register')), item('/login', t('nav.login'))];
+    ? [item('/', t('nav.start')), finder, item('/account', t('nav.account'))]
+    : [
+        item('/', t('nav.start')),
+        finder,
+        item('/register', t('nav.register')),
+        item('/login', t('nav.login')),
+      ];
 
+  const center = matchPath('/finder/:centerId', path);
   const Route = ROUTES[path];
   return (
     <Shell
@@ -43,6 +54,8 @@ export function App() {
         <p className="kern-body" role="status">
           {t('common.loading')}
         </p>
+      ) : center ? (
+        <CenterPage key={path} centerId={center.centerId!} />
       ) : Route ? (
         <Route key={path} />
       ) : (

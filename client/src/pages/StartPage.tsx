@@ -16,6 +16,24 @@ export function StartPage() {
       <div className="stack">
         <FlashMessageView path="/" />
         <p className="kern-body kern-body--large">{t('start.lead')}</p>
+        <section className="kern-card kern-card--small start-finder" aria-labelledby="start-finder">
+          <div className="kern-card__container">
+            <header className="kern-card__header">
+              <h2 className="kern-title" id="start-finder">
+                {t('start.finder.title')}
+              </h2>
+            </header>
+            <div className="kern-card__body">
+              <p className="kern-body">{t('start.finder.text')}</p>
+            </div>
+            <div className="kern-card__footer">
+              <a className="kern-btn kern-btn--primary" href="#/finder">
+                <span className="kern-icon kern-icon--search" aria-hidden="true" />
+                <span className="kern-label">{t('start.finder.link')}</span>
+              </a>
+            </div>
+          </div>
+        </section>
         <ul className="points">
           {points.map(([title, text, icon]) => (
             <li key={title} className="points__item">

@@ -11,10 +11,13 @@ let firstPage = true;
 export function Page({
   title,
   siteName,
+  wide = false,
   children,
 }: {
   title: string;
   siteName: string;
+  /** Use the full page width (result lists, tables) instead of the reading width. */
+  wide?: boolean;
   children: ReactNode;
 }) {
   const heading = useRef<HTMLHeadingElement>(null);
@@ -26,7 +29,7 @@ export function Page({
     else heading.current?.focus();
   }, []);
   return (
-    <article className="page">
+    <article className={wide ? 'page page--wide' : 'page'}>
       <h1 className="kern-heading-large page__title" tabIndex={-1} ref={heading}>
         {title}
       </h1>
