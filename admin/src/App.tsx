@@ -16,11 +16,13 @@ import { AuditPage } from './pages/AuditPage';
 import { AccountPage } from './pages/AccountPage';
 import { CertificationsPage } from './pages/CertificationsPage';
 import { SecurityPage } from './pages/SecurityPage';
+import { ProfilePage } from './pages/ProfilePage';
 
 const PAGES: Record<string, () => React.JSX.Element | null> = {
   '/team': TeamPage,
   '/audit': AuditPage,
   '/security': SecurityPage,
+  '/profile': ProfilePage,
   '/certifications': CertificationsPage,
   '/account': AccountPage,
 };
@@ -49,7 +51,11 @@ export function App() {
     ? [
         item('/team', t('nav.team')),
         ...(current?.role === 'center_admin'
-          ? [item('/security', t('nav.security')), item('/audit', t('nav.audit'))]
+          ? [
+              item('/profile', t('nav.profile')),
+              item('/security', t('nav.security')),
+              item('/audit', t('nav.audit')),
+            ]
           : []),
         ...(session.account.isPlatformAdmin ? [item('/certifications', t('nav.certifications'))] : []),
         item('/account', t('nav.account')),

@@ -69,6 +69,7 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
       url: config.DATABASE_URL,
       dataDir: config.dataDir,
       poolSize: config.DATABASE_POOL_SIZE,
+      onIdleError: (error) => logger.warn({ err: error }, 'idle database connection failed'),
     }));
   if (!overrides.database) {
     const applied = await migrate(database.db);

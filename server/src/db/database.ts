@@ -39,11 +39,15 @@ export interface OpenDatabaseOptions {
   /** Directory for PGlite's files; `undefined` keeps the embedded database in memory. */
   dataDir?: string;
   poolSize?: number;
+  /** An idle pooled connection failed (server restart, terminated backend); the pool replaces it. */
+  onIdleError?: (error: Error) => void;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, types: pgTypes });
+    // Without a listener, node-postgres rethrows such an error and the process dies.
+    pool.on('error', (error) => options.onIdleError?.(error));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

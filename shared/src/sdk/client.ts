@@ -33,6 +33,7 @@ import { ApiClient, ApiError, type ApiClientOptions } from './http';
 import type { CenterDetail, CenterSearchQuery, CenterSearchResult } from './directory';
 
 import type { Locale } from '../schemas/common';
+import type { ImportCenter } from '../schemas/import-format';
 export type PublicConfig = z.infer<typeof publicConfigSchema>;
 export type InviteView = z.infer<typeof inviteViewSchema>;
 export type StaffMember = z.infer<typeof staffMemberSchema>;
@@ -314,6 +315,19 @@ export class BeratungClient {
 
   updateCenterSettings(centerId: string, settings: CenterSettings): Promise<CenterSettings> {
     return this.api.put(`/api/centers/${centerId}/settings`, settings);
+  }
+
+  /** The center's self-service profile in the import format (docs/import-format.md). */
+  centerProfile(centerId: string): Promise<ImportCenter> {
+    return this.api.get(`/api/centers/${centerId}/profile`);
+  }
+
+  /**
+   * Replaces the center's profile: entries it does not list are deleted. Invalid input is
+   * answered with 422 and `details` (JSON paths like `$.locations[0].email`).
+   */
+  saveCenterProfile(centerId: string, profile: ImportCenter): Promise<ImportCenter> {
+    return this.api.put(`/api/centers/${centerId}/profile`, profile);
   }
 
   // --- Trust chain (ARCHITECTURE.md §5, ADR 0002) ---

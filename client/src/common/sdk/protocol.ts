@@ -29,6 +29,8 @@ type Exposed =
   | 'auditLog'
   | 'centerSettings'
   | 'updateCenterSettings'
+  | 'centerProfile'
+  | 'saveCenterProfile'
   | 'pendingCertificates'
   | 'ownKeyFingerprint'
   | 'certifyPendingAdmin'

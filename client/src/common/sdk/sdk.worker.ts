@@ -44,6 +44,8 @@ const methods: RemoteSdk = {
   auditLog: (centerId) => client.auditLog(centerId),
   centerSettings: (centerId) => client.centerSettings(centerId),
   updateCenterSettings: (centerId, settings) => client.updateCenterSettings(centerId, settings),
+  centerProfile: (centerId) => client.centerProfile(centerId),
+  saveCenterProfile: (centerId, profile) => client.saveCenterProfile(centerId, profile),
   pendingCertificates: () => client.pendingCertificates(),
   ownKeyFingerprint: () => client.ownKeyFingerprint(),
   // The platform secret and the team private key stay in this worker; only results go back.
