@@ -1,40 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import pino from 'pino';
 import { loadConfig } from '../src/config';
 import { createApp, type App } from '../src/app';
-import { openDatabase, type DatabaseHandle } from '../src/db/database';
-import { migrate } from '../src/db/migrate';
+import type { DatabaseHandle } from '../src/db/database';
+import { openScratchDatabase } from '../src/db/scratch-database';
 
 /** A fresh database for one benchmark: in-memory PGlite, or a new database on the server. */
-export async function benchDatabase(url?: string): Promise<DatabaseHandle> {
-  if (!url) {
-    const handle = await openDatabase({});
-    await migrate(handle.db);
-    return handle;
-  }
-  const name = `beratung_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const handle = await openDatabase({ url: target.toString(), poolSize: 20 });
-  await migrate(handle.db);
-  return {
-    ...handle,
-    close: async () => {
-      await handle.close();
-      const cleanup = new pg.Client({ connectionString: url });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
-    },
-  };
+export function benchDatabase(url?: string): Promise<DatabaseHandle> {
+  return openScratchDatabase(url, { prefix: 'beratung_bench', poolSize: 20 });
 }
 
 /** The real app on a loopback port, as `npm start` runs it (jobs off, logs off). */

@@ -20,7 +20,8 @@ import {
 } from '@beratung/shared';
 import type { RouteRegistry } from '../http/routes';
 import { UnauthenticatedError } from '../http/errors';
-import { clearSessionCookie, setSessionCookie, type CookieSettings } from '../http/session-middleware';
+import { clearSessionCookie, type CookieSettings } from '../http/session-middleware';
+import { respondWithNewSession } from './session-response';
 import type { RateLimits } from '../security/rate-limit';
 import type { Auth } from '../http/access';
 import type { AccountsService, NewSession } from './accounts.service';
@@ -53,19 +54,8 @@ export function accountsRouter({
   const router = Router();
   const tag = 'Accounts';
 
-  async function respondWithSession(res: Response, session: NewSession, includeKeys: boolean) {
-    setSessionCookie(res, cookies, session.token, session.expiresAt);
-    return {
-      stage: session.stage,
-      csrfToken: session.csrfToken,
-      expiresAt: session.expiresAt.toISOString(),
-      idleTimeoutSeconds: session.idleTimeoutSeconds,
-      account: await accounts.view(session.accountId),
-      ...(includeKeys && session.stage === 'full'
-        ? { keys: await accounts.keyMaterial(session.accountId) }
-        : {}),
-    };
-  }
+  const respondWithSession = (res: Response, session: NewSession, includeKeys: boolean) =>
+    respondWithNewSession(res, cookies, accounts, session, includeKeys);
 
   async function sessionView(auth: Auth, includeKeys = false) {
     return {

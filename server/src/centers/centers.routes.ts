@@ -17,7 +17,8 @@ import {
   teamKeyRequestSchema,
 } from '@beratung/shared';
 import type { RouteRegistry } from '../http/routes';
-import { setSessionCookie, type CookieSettings } from '../http/session-middleware';
+import type { CookieSettings } from '../http/session-middleware';
+import { respondWithNewSession } from '../accounts/session-response';
 import type { RateLimits } from '../security/rate-limit';
 import type { AccountsService } from '../accounts/accounts.service';
 import type { InvitesService } from '../accounts/invites.service';
@@ -109,15 +110,7 @@ export function centersRouter(deps: CentersRoutesDeps): Router {
       },
     },
     async ({ res, params, body }) => {
-      const session = await invites.accept(params.token, body);
-      setSessionCookie(res, cookies, session.token, session.expiresAt);
-      return {
-        stage: session.stage,
-        csrfToken: session.csrfToken,
-        expiresAt: session.expiresAt.toISOString(),
-        idleTimeoutSeconds: session.idleTimeoutSeconds,
-        account: await accounts.view(session.accountId),
-      };
+      return respondWithNewSession(res, cookies, accounts, await invites.accept(params.token, body), false);
     },
   );
 
