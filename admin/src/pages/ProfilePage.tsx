@@ -13,6 +13,7 @@ import { Checkbox, FieldError, SubmitButton } from '@common/ui/Form';
 import { Page } from '@common/ui/Layout';
 import { useCenter, type Membership } from '../center';
 import { useT, type MessageKey } from '../i18n';
+import { TOPIC_TREE, isTopicKey } from '@beratung/shared/topics';
 
 // Kept in step with the schema's constants; importing them as values would pull zod into the page.
 const WEEKDAYS: readonly WeekdayKey[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -28,34 +29,9 @@ const FEATURES: readonly AccessibilityFeature[] = [
   'easy_language',
 ];
 
-/** The topic taxonomy as seeded (server/src/db/migrations/0002_directory.sql): main areas with sub-offers. */
-export const TOPIC_TREE: ReadonlyArray<{ key: string; children: readonly string[] }> = [
-  {
-    key: 'suchtberatung',
-    children: [
-      'alkohol',
-      'drogen',
-      'medikamente',
-      'essstoerungen',
-      'gluecksspiel',
-      'medien',
-      'tabak',
-      'angehoerige',
-    ],
-  },
-  {
-    key: 'schuldnerberatung',
-    children: ['insolvenz', 'pfaendungsschutz', 'haushaltsbudget', 'energieschulden'],
-  },
-  {
-    key: 'wohnungsnotfallhilfe',
-    children: ['wohnungssicherung', 'mietschulden', 'obdachlosigkeit', 'notunterkunft'],
-  },
-];
-const TOPIC_KEYS = TOPIC_TREE.flatMap((main) => [main.key, ...main.children]);
 const topicLabel = (key: string): MessageKey | undefined => {
   const label = `topic.${key}`;
-  return TOPIC_KEYS.includes(key) ? (label as MessageKey) : undefined;
+  return isTopicKey(key) ? (label as MessageKey) : undefined;
 };
 
 interface LocationDraft {
@@ -845,7 +821,7 @@ function ProfileEditor({ center }: { center: Membership }) {
               </div>
             ))}
             {draft.topics
-              .filter((key) => !TOPIC_KEYS.includes(key))
+              .filter((key) => !isTopicKey(key))
               .map((key) => (
                 <Checkbox
                   key={key}

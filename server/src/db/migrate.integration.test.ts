@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { createTestDatabase } from '../../test/support/database';
 import { loadMigrations, migrate } from './migrate';
 import type { DatabaseHandle } from './database';
+import { TOPIC_TREE } from '@beratung/shared/topics';
 
 describe(`migrations on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, () => {
   let handle: DatabaseHandle;
@@ -24,5 +25,15 @@ describe(`migrations on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, 
     expect(extensions.rows.map((row) => row.extname)).toEqual(
       expect.arrayContaining(['btree_gist', 'pg_trgm']),
     );
+  });
+
+  it('seeds the topic taxonomy the apps use (shared/src/topics.ts)', async () => {
+    const rows = await handle.db.selectFrom('topics').select(['key', 'parent_key']).execute();
+    const seeded = rows.map((row) => `${row.parent_key ?? ''}/${row.key}`).sort();
+    const shared = TOPIC_TREE.flatMap((main) => [
+      `/${main.key}`,
+      ...main.children.map((child) => `${main.key}/${child}`),
+    ]).sort();
+    expect(seeded).toEqual(shared);
   });
 });
