@@ -65,6 +65,13 @@ if (services) {
   });
 } else {
   for (const w of withTests) run(`tests ${w}`, 'npx', ['vitest', 'run'], { cwd: w });
+  // The slot engine must give the same results whatever the server's own time zone is.
+  for (const tz of ['UTC', 'Europe/Berlin']) {
+    run(`scheduling tests with TZ=${tz}`, 'npx', ['vitest', 'run', 'src/scheduling'], {
+      cwd: 'server',
+      env: { ...env, TZ: tz },
+    });
+  }
 }
 
 if (!chromium) {
