@@ -9,25 +9,9 @@
  */
 import { formatDate } from './local-time';
 
-export const STATES = [
-  'BW',
-  'BY',
-  'BE',
-  'BB',
-  'HB',
-  'HH',
-  'HE',
-  'MV',
-  'NI',
-  'NW',
-  'RP',
-  'SL',
-  'SN',
-  'ST',
-  'SH',
-  'TH',
-] as const;
-export type State = (typeof STATES)[number];
+import { STATE_CODES as STATES, type StateCode as State } from '@beratung/shared/states';
+
+export { STATES, type State };
 
 export interface PublicHoliday {
   date: string; // YYYY-MM-DD

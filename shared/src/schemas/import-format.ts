@@ -15,25 +15,9 @@ export const IMPORT_FORMAT_VERSION = 1;
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type WeekdayKey = (typeof WEEKDAYS)[number];
 
-/** Bundesländer by ISO 3166-2:DE code (without the 'DE-' prefix). */
-export const STATE_CODES = [
-  'BW',
-  'BY',
-  'BE',
-  'BB',
-  'HB',
-  'HH',
-  'HE',
-  'MV',
-  'NI',
-  'NW',
-  'RP',
-  'SL',
-  'SN',
-  'ST',
-  'SH',
-  'TH',
-] as const;
+import { STATE_CODES } from '../states';
+
+export { STATE_CODES };
 
 export const ACCESSIBILITY_FEATURES = [
   'step_free_access',
