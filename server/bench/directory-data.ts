@@ -2,46 +2,30 @@ import fs from 'node:fs';
 import zlib from 'node:zlib';
 import type { ImportFileInput } from '@beratung/shared/schemas/import-format';
 import { placesFilePath, type PlacesFile } from '../src/directory/geocoding/places-file';
+import { createRandom } from '../src/demo/random';
+import { TOPIC_TREE } from '@beratung/shared/topics';
 
 type CenterInput = ImportFileInput['centers'][number];
 
-/** Seeded PRNG (mulberry32): the same seed gives the same centers. */
-function createRandom(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-  return { next, pick };
+/** The sub-offers of a main area, from the shared taxonomy. */
+function subOffers(area: (typeof TOPIC_TREE)[number]['key']): readonly string[] {
+  return TOPIC_TREE.find((main) => main.key === area)!.children;
 }
 
 const AREAS = {
   suchtberatung: {
     label: 'Suchtberatung',
-    subs: [
-      'alkohol',
-      'drogen',
-      'medikamente',
-      'essstoerungen',
-      'gluecksspiel',
-      'medien',
-      'tabak',
-      'angehoerige',
-    ],
+    subs: subOffers('suchtberatung'),
     text: 'Beratung und Begleitung bei Abhängigkeit von Alkohol, Drogen, Medikamenten und Glücksspiel.',
   },
   schuldnerberatung: {
     label: 'Schuldnerberatung',
-    subs: ['insolvenz', 'pfaendungsschutz', 'haushaltsbudget', 'energieschulden'],
+    subs: subOffers('schuldnerberatung'),
     text: 'Hilfe bei Schulden, Verbraucherinsolvenz, Pfändungsschutzkonto und Haushaltsplanung.',
   },
   wohnungsnotfallhilfe: {
     label: 'Wohnungsnotfallhilfe',
-    subs: ['wohnungssicherung', 'mietschulden', 'obdachlosigkeit', 'notunterkunft'],
+    subs: subOffers('wohnungsnotfallhilfe'),
     text: 'Unterstützung bei drohendem Wohnungsverlust, Mietschulden und Wohnungslosigkeit.',
   },
 } as const;

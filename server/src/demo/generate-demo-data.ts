@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ImportFileInput, WeekdayKey } from '@beratung/shared/schemas/import-format';
+import { createRandom } from './random';
 
 /**
  * Generates the demo data (demo-data.json next to this file) in the import format:
@@ -20,28 +21,6 @@ type Hours = Partial<Record<WeekdayKey, Array<{ start: string; end: string }>>>;
 type State = NonNullable<CenterInput['holidays']['state']>;
 type Area = 'suchtberatung' | 'schuldnerberatung' | 'wohnungsnotfallhilfe';
 
-/** Seeded PRNG (mulberry32): the same seed gives the same file. */
-function createRandom(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-  const chance = (p: number) => next() < p;
-  const sample = <T>(items: readonly T[], count: number): T[] => {
-    const pool = [...items];
-    const result: T[] = [];
-    while (result.length < count && pool.length > 0)
-      result.push(pool.splice(Math.floor(next() * pool.length), 1)[0]!);
-    return result;
-  };
-  return { next, int, pick, chance, sample };
-}
 type Random = ReturnType<typeof createRandom>;
 
 /** The topic taxonomy; migrations/0002_directory.sql seeds the same list. */
