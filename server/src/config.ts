@@ -81,7 +81,9 @@ export function loadConfig(
   env: NodeJS.ProcessEnv = process.env,
   cwd = process.env.INIT_CWD ?? process.cwd(),
 ): Readonly<Config> {
-  const parsed = envSchema.safeParse(env);
+  // An empty variable (`DATABASE_URL=` in an .env file) means "not set".
+  const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = envSchema.safeParse(set);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { importFileJsonSchema } from '@beratung/shared/schemas/import-format';
-import { openDatabase } from '../db/database';
-import { migrate } from '../db/migrate';
+import { openConfiguredDatabase } from './configured-database';
 import { exportCenters } from '../importexport/export.service';
 
 /**
@@ -78,12 +77,8 @@ async function main(args: string[]): Promise<number> {
     return 0;
   }
 
-  const handle = await openDatabase({
-    url: process.env.DATABASE_URL || undefined,
-    dataDir: path.resolve(cwd, process.env.DATA_DIR ?? './data'),
-  });
+  const handle = await openConfiguredDatabase();
   try {
-    await migrate(handle.db);
     let centerIds: string[] | undefined;
     if (options.centers.length > 0) {
       const rows = await handle.db

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase } from '../db/database';
-import { migrate } from '../db/migrate';
+import { openConfiguredDatabase } from './configured-database';
 import { ImportValidationError } from '../importexport/errors';
 import { IMPORT_KINDS, importCenters, type ImportResult } from '../importexport/import.service';
 
@@ -62,12 +61,8 @@ async function main(args: string[]): Promise<number> {
     return 1;
   }
 
-  const handle = await openDatabase({
-    url: process.env.DATABASE_URL || undefined,
-    dataDir: path.resolve(cwd, process.env.DATA_DIR ?? './data'),
-  });
+  const handle = await openConfiguredDatabase();
   try {
-    await migrate(handle.db);
     const started = performance.now();
     const result = await importCenters(handle.db, json, null);
     console.log(formatImportSummary(result, performance.now() - started));

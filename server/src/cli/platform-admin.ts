@@ -8,8 +8,7 @@
 import { createInterface } from 'node:readline/promises';
 import { checkPasswordStrength, generatePlatformSigningKey } from '@beratung/shared';
 import { loadConfig } from '../config';
-import { openDatabase } from '../db/database';
-import { migrate } from '../db/migrate';
+import { openConfiguredDatabase } from './configured-database';
 import { PasswordHasher } from '../security/password-hasher';
 import { grantPlatformKey, provisionStaffAccount } from '../accounts/provision';
 import { writePlatformPublicKey } from '../platform/platform-key';
@@ -38,10 +37,9 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const config = loadConfig();
-  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
+  const database = await openConfiguredDatabase(config);
   const hasher = new PasswordHasher(1);
   try {
-    await migrate(database.db);
     const admin = await provisionStaffAccount(database.db, hasher, {
       email,
       displayName: name,
