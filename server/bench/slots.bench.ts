@@ -1,9 +1,13 @@
 import { performance } from 'node:perf_hooks';
+import { isDeepStrictEqual } from 'node:util';
+import { referenceSlots } from '../src/scheduling/reference';
 import { computeSlots, type SlotInput, type WeeklyHours } from '../src/scheduling/slots';
 import type { Row } from './run';
 
 const RUNS = 50;
 const WARM_UP = 10;
+/** The brute-force reference takes seconds per run. */
+const REFERENCE_RUNS = 3;
 const DAY = 86_400_000;
 
 function percentile(sorted: number[], p: number): number {
@@ -121,11 +125,28 @@ export async function benchSlots(): Promise<Row[]> {
   }
   times.sort((a, b) => a - b);
   const detail = `6 weeks (incl. DST end 2026-10-25), 30 counselors, 10 rooms, 5,000 bookings, 100 absences (30 series), step 15 min, ${slots} slots, ${RUNS} runs`;
+
+  // Brute-force baseline: the property test's minute-by-minute reference on the same
+  // input (after the engine's runs, so its garbage does not disturb them). It must
+  // produce the same slots, which also checks the engine on this input.
+  const referenceTimes: number[] = [];
+  for (let i = 0; i < REFERENCE_RUNS; i++) {
+    const t0 = performance.now();
+    const expected = referenceSlots(input);
+    referenceTimes.push(performance.now() - t0);
+    // JSON round trip: the engine's id arrays are preallocated (holey), the reference's are not
+    if (!isDeepStrictEqual(JSON.parse(JSON.stringify(computeSlots(input))), expected)) {
+      throw new Error('slot engine and minute-by-minute reference disagree on the benchmark input');
+    }
+  }
+  referenceTimes.sort((a, b) => a - b);
+  const engineMedian = percentile(times, 50);
+  const referenceMedian = percentile(referenceTimes, 50);
   return [
     {
       benchmark: 'slot engine (pure), median',
       database: '-',
-      figure: `${percentile(times, 50).toFixed(2)} ms`,
+      figure: `${engineMedian.toFixed(2)} ms`,
       detail,
     },
     {
@@ -133,6 +154,12 @@ export async function benchSlots(): Promise<Row[]> {
       database: '-',
       figure: `${percentile(times, 95).toFixed(2)} ms`,
       detail,
+    },
+    {
+      benchmark: 'slot brute-force baseline, median',
+      database: '-',
+      figure: `${Math.round(referenceMedian).toLocaleString('en-US')} ms`,
+      detail: `minute-by-minute reference (src/scheduling/reference.ts) on the same input, same ${slots} slots, ${REFERENCE_RUNS} runs; ${Math.round(referenceMedian / engineMedian).toLocaleString('en-US')}× the engine's median`,
     },
   ];
 }

@@ -7,7 +7,7 @@
  * one-off holidays such as 8 May 2020/2025 in Berlin. Sundays that are legal holidays
  * only in Brandenburg (Easter Sunday, Whit Sunday) are included for BB.
  */
-import { formatDate } from './local-time';
+import { formatDate, parseDate } from './local-time';
 
 import { STATE_CODES as STATES, type StateCode as State } from '@beratung/shared/states';
 
@@ -96,4 +96,18 @@ export function publicHolidays(state: string, year: number): PublicHoliday[] {
   return [...byDay.entries()]
     .sort((a, b) => a[0] - b[0])
     .map(([day, name]) => ({ date: formatDate(day), name }));
+}
+
+const holidayDayCache = new Map<string, readonly number[]>();
+
+/** Day numbers of `publicHolidays(state, year)`, memoized (the rules never change). */
+export function holidayDays(state: string, year: number): readonly number[] {
+  const key = `${state}|${year}`;
+  let days = holidayDayCache.get(key);
+  if (!days) {
+    days = publicHolidays(state, year).map((h) => parseDate(h.date));
+    if (holidayDayCache.size >= 10_000) holidayDayCache.clear();
+    holidayDayCache.set(key, days);
+  }
+  return days;
 }

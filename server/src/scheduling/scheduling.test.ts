@@ -147,6 +147,19 @@ describe('computeSlots', () => {
     ]);
   });
 
+  it('merges rules that touch at midnight (00:00–24:00 on consecutive days)', () => {
+    const s = starts(
+      input({
+        openingHours: ALL_WEEK('00:00', '24:00'),
+        range: { from: '2026-06-01', to: '2026-06-01' },
+        service: { durationMinutes: 120, stepMinutes: 60 },
+      }),
+    );
+    // 23:00 ends 01:00 the next day: inside both the opening hours and the availability
+    expect(s).toHaveLength(24);
+    expect(s.at(-1)).toBe('2026-06-01T23:00:00+02:00');
+  });
+
   it('fall back 2026-10-25: 01:00–04:00 offers 02:30 once (the earlier instant)', () => {
     const slots = computeSlots(
       input({

@@ -23,13 +23,8 @@ export interface AbsenceSeries {
   endTime?: string;
 }
 
-/** Day numbers of the series' occurrences within [fromDay, toDay]. */
-export function seriesDays(series: AbsenceSeries, fromDay: number, toDay: number): number[] {
-  const start = parseDate(series.startDate);
-  const end = series.endDate === undefined ? Infinity : parseDate(series.endDate);
-  const lo = Math.max(fromDay, start);
-  const hi = Math.min(toDay, end);
-  if (hi < lo) return [];
+/** Day numbers of the series' occurrences within [lo, hi] (already clamped to its dates). */
+function expand(series: AbsenceSeries, start: number, end: number, lo: number, hi: number): number[] {
   const text = series.rrule.trim().replace(/^RRULE:/i, '');
   const parsed = RRule.parseString(text);
   delete parsed.dtstart;
@@ -44,6 +39,43 @@ export function seriesDays(series: AbsenceSeries, fromDay: number, toDay: number
     days.add(Math.floor(d.getTime() / DAY_MS));
   }
   return [...days].sort((a, b) => a - b);
+}
+
+/**
+ * Expansions are memoized per series and aligned block of BLOCK_DAYS days, so requests
+ * for any range in the same weeks reuse them. The occurrences of a rule depend only on
+ * the rule and its DTSTART/UNTIL, never on the window asked for, so a block's days are
+ * the same whichever range asked first. The memo is emptied when it gets large.
+ */
+const BLOCK_DAYS = 64;
+const EXPANSION_LIMIT = 10_000;
+const expansions = new Map<string, readonly number[]>();
+
+function blockDays(series: AbsenceSeries, start: number, end: number, block: number): readonly number[] {
+  const key = `${block}|${series.startDate}|${series.endDate ?? ''}|${series.rrule}`;
+  let days = expansions.get(key);
+  if (!days) {
+    const lo = Math.max(block * BLOCK_DAYS, start);
+    const hi = Math.min((block + 1) * BLOCK_DAYS - 1, end);
+    days = hi < lo ? [] : expand(series, start, end, lo, hi);
+    if (expansions.size >= EXPANSION_LIMIT) expansions.clear();
+    expansions.set(key, days);
+  }
+  return days;
+}
+
+/** Day numbers of the series' occurrences within [fromDay, toDay]. */
+export function seriesDays(series: AbsenceSeries, fromDay: number, toDay: number): number[] {
+  const start = parseDate(series.startDate);
+  const end = series.endDate === undefined ? Infinity : parseDate(series.endDate);
+  const lo = Math.max(fromDay, start);
+  const hi = Math.min(toDay, end);
+  if (hi < lo) return [];
+  const out: number[] = [];
+  for (let block = Math.floor(lo / BLOCK_DAYS); block <= Math.floor(hi / BLOCK_DAYS); block++) {
+    for (const day of blockDays(series, start, end, block)) if (day >= lo && day <= hi) out.push(day);
+  }
+  return out;
 }
 
 /** The series' occurrences as instant intervals, for local dates in [fromDay, toDay]. */
