@@ -2,7 +2,7 @@
  * `npm run bench`: prints a table of measured figures. Each section runs on the
  * embedded PGlite and, when a PostgreSQL server is reachable (BENCH_DATABASE_URL,
  * default postgres://postgres@127.0.0.1:5432/test), on PostgreSQL too.
- * Usage: npm run bench [-- --only login,import,search,slots] [-- --seconds 5]
+ * Usage: npm run bench [-- --only login,import,search,booking,slots] [-- --seconds 5]
  */
 import os from 'node:os';
 import pg from 'pg';
@@ -10,6 +10,7 @@ import { benchLogin } from './login.bench';
 import { benchImport } from './import.bench';
 import { benchSearch } from './search.bench';
 import { benchSlots } from './slots.bench';
+import { benchBooking } from './booking.bench';
 
 export interface Row {
   benchmark: string;
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
     if (!only || only.includes('login')) rows.push(...(await benchLogin(database, seconds)));
     if (!only || only.includes('import')) rows.push(...(await benchImport(database)));
     if (!only || only.includes('search')) rows.push(...(await benchSearch(database)));
+    if (!only || only.includes('booking')) rows.push(...(await benchBooking(database)));
   }
   if (!only || only.includes('slots')) rows.push(...(await benchSlots()));
   printTable(rows);

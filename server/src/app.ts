@@ -15,6 +15,7 @@ import { createLogger } from './observability/logger';
 import { createMetrics } from './observability/metrics';
 import { errorHandler, notFoundHandler } from './http/errors';
 import { RouteRegistry } from './http/routes';
+import { BOOKING_TOKEN_HEADER } from '@beratung/shared/schemas/booking';
 import { csrfProtection, sessionMiddleware, type CookieSettings } from './http/session-middleware';
 import { buildOpenApi, DOCS_CSS, DOCS_HTML, DOCS_JS } from './http/openapi';
 import { PasswordHasher } from './security/password-hasher';
@@ -32,6 +33,8 @@ import { directoryRouter, loadGeocoder } from './directory/directory.routes';
 import { readPlatformPublicKey } from './platform/platform-key';
 import { createMailTransport, sendDueMails } from './mail/mail-sender';
 import { startJobRunner } from './jobs/runner';
+import { BookingService } from './booking/booking.service';
+import { bookingRouter } from './booking/booking.routes';
 import { createRealtimeServer, endAccountSockets, type RealtimeServer } from './realtime/socket';
 
 export interface AppOverrides {
@@ -167,7 +170,7 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
     cors({
       origin: config.allowedOrigins,
       credentials: true,
-      allowedHeaders: ['content-type', 'x-csrf-token'],
+      allowedHeaders: ['content-type', 'x-csrf-token', BOOKING_TOKEN_HEADER],
     }),
   );
 
@@ -207,6 +210,12 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
   app.use(centersRouter({ registry, accounts, invites, staff, keys, rateLimits, cookies, endSockets }));
   app.use(platformRouter({ registry, db }));
   app.use(profileRouter({ registry, db }));
+  const bookings = new BookingService(db, {
+    holdTtlSeconds: config.HOLD_TTL_SECONDS,
+    publicUrl: config.PUBLIC_URL,
+    now: overrides.now,
+  });
+  app.use(bookingRouter({ registry, bookings, publicUrl: config.PUBLIC_URL }));
   app.use(directoryRouter({ registry, db, geocoder: await loadGeocoder(), now: overrides.now }));
 
   const openApi = () => buildOpenApi(registry.routes, { version: VERSION, serverUrl: config.PUBLIC_URL });
@@ -249,6 +258,7 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
       : startJobRunner(
           [
             { name: 'mail', intervalMs: 1000, run: flushMail },
+            { name: 'expired-holds', intervalMs: 60 * 1000, run: () => bookings.purgeExpiredHolds() },
             { name: 'session-cleanup', intervalMs: 10 * 60 * 1000, run: () => deleteExpiredSessions(db) },
           ],
           logger,

@@ -60,6 +60,7 @@ const envSchema = z.object({
   RATE_LIMIT_LOGIN_PER_CLIENT: z.coerce.number().int().min(1).default(50),
   RATE_LIMIT_REGISTER_PER_CLIENT: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_WINDOW_SECONDS: seconds.default(15 * 60),
+  HOLD_TTL_SECONDS: seconds.default(10 * 60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SERVE_APPS: bool.default(true),
 });

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { DirectoryTables } from './schema-directory';
+import type { BookingTables } from './schema-booking';
 
 /** Row types of the tables in migrations/. Keep in step with the SQL. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -179,4 +180,4 @@ export interface AccountTables {
   mail_outbox: MailOutboxTable;
 }
 
-export type DB = AccountTables & DirectoryTables;
+export type DB = AccountTables & DirectoryTables & BookingTables;

@@ -98,7 +98,7 @@ export function rruleProblem(rule: string): string | null {
   return null;
 }
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+export const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 const externalId = z
   .string()
   .trim()
@@ -109,15 +109,15 @@ const topicKey = z
   .string()
   .regex(/^[a-z][a-z0-9-]{0,59}$/, 'must be a topic key (lower-case letters, digits, dashes)');
 const ref = z.string().min(1).max(200);
-const localTime = z.string().regex(TIME_PATTERN, 'must be a local time HH:mm (00:00–24:00)');
-const isoDate = z.iso.date('must be a date YYYY-MM-DD');
-const isoDateTime = z.iso.datetime({
+export const localTime = z.string().regex(TIME_PATTERN, 'must be a local time HH:mm (00:00–24:00)');
+export const isoDate = z.iso.date('must be a date YYYY-MM-DD');
+export const isoDateTime = z.iso.datetime({
   offset: true,
   message: 'must be an ISO 8601 date-time with offset, e.g. 2026-12-01T09:00:00+01:00',
 });
-const email = z.email('must be an email address').max(254);
+export const email = z.email('must be an email address').max(254);
 const website = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(500);
-const phone = z
+export const phone = z
   .string()
   .trim()
   .regex(/^\+?\d[\d ()/-]{4,29}$/, 'must be a phone number, e.g. +49 211 1234567');

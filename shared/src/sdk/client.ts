@@ -31,6 +31,7 @@ import type {
 } from '../schemas/index';
 import { ApiClient, ApiError, type ApiClientOptions } from './http';
 import type { CenterDetail, CenterSearchQuery, CenterSearchResult } from './directory';
+import { BookingCalls } from './booking';
 
 import type { Locale } from '../schemas/common';
 import type { ImportCenter } from '../schemas/import-format';
@@ -70,12 +71,15 @@ export class WeakPasswordError extends Error {
  */
 export class BeratungClient {
   readonly api: ApiClient;
+  /** Online appointment booking (public, no login). */
+  readonly booking: BookingCalls;
   session: SessionView | undefined;
   identity: Identity | undefined;
   private pendingWrapKey: Uint8Array | undefined;
 
   constructor(options: ApiClientOptions = {}) {
     this.api = new ApiClient(options);
+    this.booking = new BookingCalls(this.api);
   }
 
   private adopt(response: SessionView): SessionView {

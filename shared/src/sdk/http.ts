@@ -76,24 +76,39 @@ export class ApiClient {
 
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
     const response = await this.raw(method, path, options);
+    if (!response.ok) return this.fail(response);
     if (response.status === 204) return undefined as T;
     const text = await response.text();
-    const body: unknown = text ? JSON.parse(text) : undefined;
-    if (!response.ok) {
-      const error = (body as ApiErrorBody | undefined)?.error;
-      const retryAfter = response.headers.get('retry-after');
-      const { code, message, details, ...extra } = (error ?? {}) as Partial<NonNullable<typeof error>> &
-        Record<string, unknown>;
-      throw new ApiError(
-        response.status,
-        code ?? 'HTTP_ERROR',
-        message ?? response.statusText,
-        details,
-        retryAfter ? Number(retryAfter) : undefined,
-        Object.keys(extra).length > 0 ? extra : undefined,
-      );
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /** A non-JSON response (a file) as text; errors are thrown as by request(). */
+  async text(method: string, path: string, options: RequestOptions = {}): Promise<string> {
+    const response = await this.raw(method, path, options);
+    if (!response.ok) return this.fail(response);
+    return response.text();
+  }
+
+  private async fail(response: Response): Promise<never> {
+    const text = await response.text();
+    let body: ApiErrorBody | undefined;
+    try {
+      body = text ? (JSON.parse(text) as ApiErrorBody) : undefined;
+    } catch {
+      body = undefined;
     }
-    return body as T;
+    const error = body?.error;
+    const retryAfter = response.headers.get('retry-after');
+    const { code, message, details, ...extra } = (error ?? {}) as Partial<NonNullable<typeof error>> &
+      Record<string, unknown>;
+    throw new ApiError(
+      response.status,
+      code ?? 'HTTP_ERROR',
+      message ?? response.statusText,
+      details,
+      retryAfter ? Number(retryAfter) : undefined,
+      Object.keys(extra).length > 0 ? extra : undefined,
+    );
   }
 
   get<T>(path: string, query?: RequestOptions['query']): Promise<T> {

@@ -1,3 +1,4 @@
 export * from './http';
 export * from './client';
 export * from './directory';
+export * from './booking';

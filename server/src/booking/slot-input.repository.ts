@@ -1,0 +1,310 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database';
+import type { ServiceMode } from '../db/schema-directory';
+import type { AbsenceSeries, SlotInput, WeeklyHours } from '../scheduling/slots';
+import { WEEKDAYS } from '../scheduling/local-time';
+
+/** A service with what the booking pages and mails show about it. */
+export interface ServiceRecord {
+  id: string;
+  centerId: string;
+  centerName: string;
+  timezone: string;
+  name: string;
+  description: string | null;
+  topicKey: string | null;
+  mode: ServiceMode;
+  durationMinutes: number;
+  bufferBeforeMinutes: number;
+  bufferAfterMinutes: number;
+  stepMinutes: number;
+  needsRoom: boolean;
+  minNoticeMinutes: number;
+  horizonDays: number;
+  capacity: number;
+  active: boolean;
+  /** The service's location, else the center's main location. */
+  locationId: string | null;
+  address: { name?: string; street: string; postalCode: string; city: string } | undefined;
+}
+
+export async function loadService(db: Db, serviceId: string): Promise<ServiceRecord | undefined> {
+  const row = await db
+    .selectFrom('services as s')
+    .innerJoin('centers as c', 'c.id', 's.center_id')
+    .leftJoin('center_locations as l', (join) =>
+      join.on((eb) =>
+        eb.or([
+          eb('l.id', '=', eb.ref('s.location_id')),
+          eb.and([
+            eb('s.location_id', 'is', null),
+            eb('l.center_id', '=', eb.ref('s.center_id')),
+            eb('l.is_main', '=', true),
+          ]),
+        ]),
+      ),
+    )
+    .select([
+      's.id',
+      's.center_id',
+      'c.name as center_name',
+      'c.timezone',
+      's.name',
+      's.description',
+      's.topic_key',
+      's.mode',
+      's.duration_minutes',
+      's.buffer_before_minutes',
+      's.buffer_after_minutes',
+      's.step_minutes',
+      's.needs_room',
+      's.min_notice_minutes',
+      's.horizon_days',
+      's.capacity',
+      's.active',
+      'l.id as location_id',
+      'l.name as location_name',
+      'l.street',
+      'l.postal_code',
+      'l.city',
+    ])
+    .where('s.id', '=', serviceId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    centerId: row.center_id,
+    centerName: row.center_name,
+    timezone: row.timezone,
+    name: row.name,
+    description: row.description,
+    topicKey: row.topic_key,
+    mode: row.mode,
+    durationMinutes: row.duration_minutes,
+    bufferBeforeMinutes: row.buffer_before_minutes,
+    bufferAfterMinutes: row.buffer_after_minutes,
+    stepMinutes: row.step_minutes,
+    needsRoom: row.needs_room,
+    minNoticeMinutes: row.min_notice_minutes,
+    horizonDays: row.horizon_days,
+    capacity: row.capacity,
+    active: row.active,
+    locationId: row.location_id,
+    address:
+      row.street && row.postal_code && row.city
+        ? {
+            name: row.location_name ?? undefined,
+            street: row.street,
+            postalCode: row.postal_code,
+            city: row.city,
+          }
+        : undefined,
+  };
+}
+
+function weeklyHours(rows: Array<{ key: string; weekday: number; start_time: string; end_time: string }>) {
+  const byKey = new Map<string, WeeklyHours>();
+  for (const row of rows) {
+    const hours = byKey.get(row.key) ?? {};
+    const day = WEEKDAYS[row.weekday - 1]!;
+    hours[day] = [...(hours[day] ?? []), { start: row.start_time, end: row.end_time }];
+    byKey.set(row.key, hours);
+  }
+  return byKey;
+}
+
+/** Everything the slot engine needs for one service, except `range` and `now`. */
+export type ServiceRules = Omit<SlotInput, 'range' | 'now'> & {
+  /** Bookings of this group service (capacity > 1) by session start: seats taken, counselor and room. */
+  sessions: Map<number, { seats: number; counselorId: string; roomId: string | null; sessionKey: string }>;
+};
+
+/**
+ * Loads the rules of one service for the instants [windowFrom, windowTo): opening hours
+ * of its location, qualified active counselors with their availability, absences and
+ * series, the rooms of its location, center absences, and every active booking or
+ * unexpired hold that blocks one of those counselors or rooms.
+ */
+export async function loadServiceRules(
+  db: Db,
+  service: ServiceRecord,
+  windowFrom: Date,
+  windowTo: Date,
+): Promise<ServiceRules> {
+  const center = await db
+    .selectFrom('centers')
+    .select(['holidays_state', 'observe_public_holidays'])
+    .where('id', '=', service.centerId)
+    .executeTakeFirstOrThrow();
+
+  const opening = service.locationId
+    ? await db
+        .selectFrom('opening_hours')
+        .select([sql<string>`'center'`.as('key'), 'weekday', 'start_time', 'end_time'])
+        .where('location_id', '=', service.locationId)
+        .execute()
+    : [];
+
+  const counselorRows = await db
+    .selectFrom('service_counselors as sc')
+    .innerJoin('counselors as c', 'c.id', 'sc.counselor_id')
+    .select(['c.id'])
+    .where('sc.service_id', '=', service.id)
+    .where('c.active', '=', true)
+    .execute();
+  const counselorIds = counselorRows.map((r) => r.id);
+
+  const roomIds = service.needsRoom
+    ? (
+        await db
+          .selectFrom('rooms')
+          .select('id')
+          .where('center_id', '=', service.centerId)
+          .where((eb) =>
+            service.locationId
+              ? eb.or([eb('location_id', '=', service.locationId), eb('location_id', 'is', null)])
+              : eb.val(true),
+          )
+          .execute()
+      ).map((r) => r.id)
+    : [];
+
+  const availability =
+    counselorIds.length === 0
+      ? new Map<string, WeeklyHours>()
+      : weeklyHours(
+          await db
+            .selectFrom('availability')
+            .select(['counselor_id as key', 'weekday', 'start_time', 'end_time'])
+            .where('counselor_id', 'in', counselorIds)
+            .execute(),
+        );
+
+  const absences = await db
+    .selectFrom('absences')
+    .select(['counselor_id', 'room_id', 'starts_at', 'ends_at'])
+    .where('center_id', '=', service.centerId)
+    .where('starts_at', '<', windowTo)
+    .where('ends_at', '>', windowFrom)
+    .execute();
+  const series = await db
+    .selectFrom('absence_series')
+    .select([
+      'counselor_id',
+      'room_id',
+      'rrule',
+      sql<string>`to_char(start_date, 'YYYY-MM-DD')`.as('start_date'),
+      sql<string | null>`to_char(end_date, 'YYYY-MM-DD')`.as('end_date'),
+      'whole_day',
+      'start_time',
+      'end_time',
+    ])
+    .where('center_id', '=', service.centerId)
+    .where(sql<boolean>`start_date <= ${windowTo.toISOString()}::timestamptz::date + 1`)
+    .where(sql<boolean>`(end_date is null or end_date >= ${windowFrom.toISOString()}::timestamptz::date - 1)`)
+    .execute();
+
+  const absencesOf = (key: { counselor_id: string | null; room_id: string | null }) =>
+    key.counselor_id ? `c:${key.counselor_id}` : key.room_id ? `r:${key.room_id}` : 'center';
+  const oneOff = new Map<string, Array<{ from: Date; to: Date }>>();
+  for (const a of absences) {
+    const key = absencesOf(a);
+    oneOff.set(key, [...(oneOff.get(key) ?? []), { from: a.starts_at, to: a.ends_at }]);
+  }
+  const recurring = new Map<string, AbsenceSeries[]>();
+  for (const s of series) {
+    const key = absencesOf(s);
+    const entry: AbsenceSeries = s.whole_day
+      ? { rrule: s.rrule, startDate: s.start_date, endDate: s.end_date ?? undefined, allDay: true }
+      : {
+          rrule: s.rrule,
+          startDate: s.start_date,
+          endDate: s.end_date ?? undefined,
+          startTime: s.start_time ?? undefined,
+          endTime: s.end_time ?? undefined,
+        };
+    recurring.set(key, [...(recurring.get(key) ?? []), entry]);
+  }
+
+  const blockedRows =
+    counselorIds.length + roomIds.length === 0
+      ? []
+      : await db
+          .selectFrom('bookings')
+          .select([
+            'service_id',
+            'counselor_id',
+            'room_id',
+            'starts_at',
+            'blocked_from',
+            'blocked_to',
+            'session_key',
+            'status',
+          ])
+          .where('status', '<>', 'cancelled')
+          .where((eb) => eb.or([eb('status', '<>', 'held'), eb('hold_expires_at', '>', sql<Date>`now()`)]))
+          .where('blocked_from', '<', windowTo)
+          .where('blocked_to', '>', windowFrom)
+          .where((eb) => {
+            const any = [];
+            if (counselorIds.length > 0) any.push(eb('counselor_id', 'in', counselorIds));
+            if (roomIds.length > 0) any.push(eb('room_id', 'in', roomIds));
+            return eb.or(any);
+          })
+          .execute();
+
+  const sessions: ServiceRules['sessions'] = new Map();
+  const blocked: SlotInput['blocked'][number][] = [];
+  for (const b of blockedRows) {
+    blocked.push({
+      counselorId: b.counselor_id,
+      roomId: b.room_id ?? undefined,
+      from: b.blocked_from,
+      to: b.blocked_to,
+    });
+    if (service.capacity > 1 && b.service_id === service.id) {
+      const start = b.starts_at.getTime();
+      const session = sessions.get(start);
+      if (session) session.seats++;
+      else
+        sessions.set(start, {
+          seats: 1,
+          counselorId: b.counselor_id,
+          roomId: b.room_id,
+          sessionKey: b.session_key,
+        });
+    }
+  }
+
+  return {
+    timezone: service.timezone,
+    openingHours: weeklyHours(opening).get('center') ?? {},
+    holidays: { state: center.holidays_state ?? undefined, observe: center.observe_public_holidays },
+    centerAbsences: oneOff.get('center') ?? [],
+    centerAbsenceSeries: recurring.get('center') ?? [],
+    rooms: roomIds.map((id) => ({
+      id,
+      absences: oneOff.get(`r:${id}`) ?? [],
+      absenceSeries: recurring.get(`r:${id}`) ?? [],
+    })),
+    counselors: counselorIds.map((id) => ({
+      id,
+      availability: availability.get(id) ?? {},
+      absences: oneOff.get(`c:${id}`) ?? [],
+      absenceSeries: recurring.get(`c:${id}`) ?? [],
+    })),
+    service: {
+      durationMinutes: service.durationMinutes,
+      bufferBeforeMinutes: service.bufferBeforeMinutes,
+      bufferAfterMinutes: service.bufferAfterMinutes,
+      stepMinutes: service.stepMinutes,
+      needsRoom: service.needsRoom,
+      counselorIds,
+      minNoticeMinutes: service.minNoticeMinutes,
+      horizonDays: service.horizonDays,
+      capacity: service.capacity,
+    },
+    blocked,
+    sessions,
+  };
+}
