@@ -201,7 +201,7 @@ export async function benchBooking(database: { name: string; url?: string }): Pr
     const t0 = performance.now();
     await Promise.all(
       Array.from({ length: CONCURRENCY }, async () => {
-        const client = new ApiClient({ baseUrl: server.url, nodeOrigin: server.url });
+        const client = new ApiClient({ baseUrl: server.url, nodeOrigin: 'http://127.0.0.1' });
         while (next < BOOKINGS) {
           const start = starts[next++ % starts.length]!;
           try {
@@ -212,7 +212,8 @@ export async function benchBooking(database: { name: string; url?: string }): Pr
               locale: 'de',
             });
             created++;
-          } catch {
+          } catch (error) {
+            if ((error as { status?: number }).status !== 409) throw error;
             taken++;
           }
         }

@@ -215,7 +215,7 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
     publicUrl: config.PUBLIC_URL,
     now: overrides.now,
   });
-  app.use(bookingRouter({ registry, bookings, publicUrl: config.PUBLIC_URL }));
+  app.use(bookingRouter({ registry, bookings }));
   app.use(directoryRouter({ registry, db, geocoder: await loadGeocoder(), now: overrides.now }));
 
   const openApi = () => buildOpenApi(registry.routes, { version: VERSION, serverUrl: config.PUBLIC_URL });

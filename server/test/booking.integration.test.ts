@@ -167,6 +167,30 @@ describe('public booking API', () => {
     const cancelled = await sdk.cancel(booked.code, booked.token, 'Termin passt nicht');
     expect(cancelled).toMatchObject({ status: 'cancelled', changeable: false });
     expect(await sdk.ics(booked.code, booked.token)).toContain('METHOD:CANCEL');
+    // mails: confirmation, two moves and the cancellation, each once, in German, with iCalendar
+    const mails = await server.db
+      .selectFrom('mail_outbox')
+      .select(['dedupe_key', 'subject', 'text_body', 'html_body', 'attachments', 'to_address'])
+      .where('to_address', '=', 'mia@example.org')
+      .orderBy('created_at')
+      .execute();
+    expect(mails.map((m) => m.dedupe_key!.split(':')[2])).toEqual([
+      'confirmed',
+      'rescheduled',
+      'rescheduled',
+      'cancelled',
+    ]);
+    expect(mails[0]!.subject).toMatch(/^Terminbestätigung: Erstgespräch – /);
+    expect(mails[0]!.text_body).toContain('Guten Tag Mia,');
+    expect(mails[0]!.text_body).toContain(`Buchungscode: ${booked.code}`);
+    expect(mails[0]!.text_body).toContain(booked.manageUrl);
+    expect(mails[0]!.html_body).toContain('<html lang="de">');
+    expect(JSON.stringify(mails[0]!.attachments)).toContain('METHOD:REQUEST');
+    expect(JSON.stringify(mails[3]!.attachments)).toContain('METHOD:CANCEL');
+    expect(mails[3]!.text_body).toContain('Termin passt nicht');
+    expect(mails[3]!.text_body).not.toContain(booked.token);
+    expect(await server.app.flushMail()).toBeGreaterThanOrEqual(4);
+
     await expect(sdk.cancel(booked.code, booked.token)).rejects.toMatchObject({
       status: 409,
       code: 'BOOKING_NOT_CHANGEABLE',
@@ -176,7 +200,15 @@ describe('public booking API', () => {
   it('spreads bookings of one slot over the qualified counselors, then answers 409 SLOT_TAKEN', async () => {
     const sdk = server.client().booking;
     const start = (await sdk.slots({ serviceId, from: dateIn(12), to: dateIn(12) })).slots[2]!.start;
-    for (let i = 0; i < 3; i++) await sdk.book({ serviceId, start, contact: {}, locale: 'en' });
+    for (let i = 0; i < 3; i++)
+      await sdk.book({ serviceId, start, contact: { email: `p${i}@example.org` }, locale: 'en' });
+    const english = await server.db
+      .selectFrom('mail_outbox')
+      .select(['subject', 'text_body'])
+      .where('to_address', '=', 'p0@example.org')
+      .executeTakeFirstOrThrow();
+    expect(english.subject).toMatch(/^Appointment confirmed: Erstgespräch – /);
+    expect(english.text_body).toContain('Hello,');
     const rows = await server.db
       .selectFrom('bookings')
       .select('counselor_id')

@@ -32,11 +32,9 @@ function tokenOf(req: Request): string {
 export function bookingRouter({
   registry,
   bookings,
-  publicUrl,
 }: {
   registry: RouteRegistry;
   bookings: BookingService;
-  publicUrl: string;
 }): Router {
   const router = Router();
   const tag = 'Booking';
@@ -132,7 +130,7 @@ export function bookingRouter({
       return {
         ...view,
         token,
-        manageUrl: `${publicUrl.replace(/\/$/, '')}/#/termin/${view.code}/${token}`,
+        manageUrl: bookings.manageUrl(view.code, token),
       };
     },
   );
@@ -184,7 +182,7 @@ export function bookingRouter({
     },
     async ({ req, params, body }) => {
       const id = await bookings.findByCode(params.code, tokenOf(req));
-      await bookings.reschedule(id, body);
+      await bookings.reschedule(id, body, tokenOf(req));
       return bookings.view(id);
     },
   );

@@ -12,6 +12,8 @@ import { AppError, ConflictError, NotFoundError } from '../http/errors';
 import { computeSlots, type Slot } from '../scheduling/slots';
 import { ZoneCalendar } from '../scheduling/local-time';
 import { buildIcs } from './ics';
+import { bookingMail, type BookingMailKind } from './booking-mails';
+import { enqueueMail } from '../mail/outbox';
 import {
   loadService,
   loadServiceRules,
@@ -169,6 +171,36 @@ export class BookingService {
     const counts = new Map<string, number>();
     for (const s of slots) counts.set(s.start.slice(0, 10), (counts.get(s.start.slice(0, 10)) ?? 0) + 1);
     return { timezone: service.timezone, days: [...counts].map(([date, n]) => ({ date, slots: n })) };
+  }
+
+  /** The link in mails and in the booking answer; the token is its secret. */
+  manageUrl(code: string, token: string): string {
+    return `${this.options.publicUrl.replace(/\/$/, '')}/#/termin/${code}/${token}`;
+  }
+
+  /**
+   * Queues the mail about a change to the person, if they gave an address. The dedupe
+   * key names the booking, the kind and the change's time, so a retry queues nothing twice.
+   */
+  private async notify(id: string, kind: BookingMailKind, token?: string): Promise<void> {
+    const view = await this.view(id);
+    if (!view.contact.email) return;
+    const row = await this.db
+      .selectFrom('bookings')
+      .select(['confirmed_at', 'cancelled_at'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    const stamp = (kind === 'cancelled' ? row.cancelled_at : row.confirmed_at)?.getTime() ?? 0;
+    await enqueueMail(this.db, {
+      ...bookingMail({
+        kind,
+        to: view.contact.email,
+        booking: view,
+        manageUrl: token ? this.manageUrl(view.code, token) : undefined,
+        ics: await this.ics(id),
+      }),
+      dedupeKey: `booking:${id}:${kind}:${stamp}`,
+    });
   }
 
   /** Deletes holds that have run out, so that they no longer block anything. */
@@ -330,7 +362,10 @@ export class BookingService {
             .where('status', '=', 'held')
             .where('hold_expires_at', '>', this.now())
             .executeTakeFirst();
-          if (Number(updated.numUpdatedRows) === 1) return { id: hold.id, token };
+          if (Number(updated.numUpdatedRows) === 1) {
+            await this.notify(hold.id, 'confirmed', token);
+            return { id: hold.id, token };
+          }
           break;
         } catch (error) {
           if (pgCode(error) !== '23505') throw error; // a code collision: draw again
@@ -354,6 +389,7 @@ export class BookingService {
           ...details,
           code: newCode(),
         }));
+        await this.notify(id, 'confirmed', token);
         return { id, token };
       } catch (error) {
         if (pgCode(error) !== '23505' || attempt >= 4) throw error;
@@ -465,6 +501,7 @@ export class BookingService {
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1)
       throw new ConflictError('BOOKING_NOT_CHANGEABLE', 'This appointment can no longer be cancelled.');
+    await this.notify(id, 'cancelled');
   }
 
   /**
@@ -472,7 +509,7 @@ export class BookingService {
    * another counselor or room), so the new slot is taken exactly when the old one is
    * released, and a failure leaves the old appointment as it was.
    */
-  async reschedule(id: string, to: { holdId?: string; start?: string }): Promise<void> {
+  async reschedule(id: string, to: { holdId?: string; start?: string }, token: string): Promise<void> {
     const booking = await this.db
       .selectFrom('bookings')
       .select(['service_id', 'status', 'starts_at'])
@@ -519,6 +556,7 @@ export class BookingService {
             .where('id', '=', id)
             .execute();
         });
+        await this.notify(id, 'rescheduled', token);
         return;
       } catch (error) {
         if (pgCode(error) === '23P01') continue;

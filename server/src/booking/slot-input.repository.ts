@@ -131,32 +131,28 @@ export async function loadServiceRules(
   windowFrom: Date,
   windowTo: Date,
 ): Promise<ServiceRules> {
-  const center = await db
-    .selectFrom('centers')
-    .select(['holidays_state', 'observe_public_holidays'])
-    .where('id', '=', service.centerId)
-    .executeTakeFirstOrThrow();
-
-  const opening = service.locationId
-    ? await db
-        .selectFrom('opening_hours')
-        .select([sql<string>`'center'`.as('key'), 'weekday', 'start_time', 'end_time'])
-        .where('location_id', '=', service.locationId)
-        .execute()
-    : [];
-
-  const counselorRows = await db
-    .selectFrom('service_counselors as sc')
-    .innerJoin('counselors as c', 'c.id', 'sc.counselor_id')
-    .select(['c.id'])
-    .where('sc.service_id', '=', service.id)
-    .where('c.active', '=', true)
-    .execute();
-  const counselorIds = counselorRows.map((r) => r.id);
-
-  const roomIds = service.needsRoom
-    ? (
-        await db
+  const [center, opening, counselorRows, roomRows] = await Promise.all([
+    db
+      .selectFrom('centers')
+      .select(['holidays_state', 'observe_public_holidays'])
+      .where('id', '=', service.centerId)
+      .executeTakeFirstOrThrow(),
+    service.locationId
+      ? db
+          .selectFrom('opening_hours')
+          .select([sql<string>`'center'`.as('key'), 'weekday', 'start_time', 'end_time'])
+          .where('location_id', '=', service.locationId)
+          .execute()
+      : [],
+    db
+      .selectFrom('service_counselors as sc')
+      .innerJoin('counselors as c', 'c.id', 'sc.counselor_id')
+      .select(['c.id'])
+      .where('sc.service_id', '=', service.id)
+      .where('c.active', '=', true)
+      .execute(),
+    service.needsRoom
+      ? db
           .selectFrom('rooms')
           .select('id')
           .where('center_id', '=', service.centerId)
@@ -166,43 +162,71 @@ export async function loadServiceRules(
               : eb.val(true),
           )
           .execute()
-      ).map((r) => r.id)
-    : [];
+      : [],
+  ]);
+  const counselorIds = counselorRows.map((r) => r.id);
+  const roomIds = roomRows.map((r) => r.id);
 
-  const availability =
+  const [availabilityRows, absences, series, blockedRows] = await Promise.all([
     counselorIds.length === 0
-      ? new Map<string, WeeklyHours>()
-      : weeklyHours(
-          await db
-            .selectFrom('availability')
-            .select(['counselor_id as key', 'weekday', 'start_time', 'end_time'])
-            .where('counselor_id', 'in', counselorIds)
-            .execute(),
-        );
-
-  const absences = await db
-    .selectFrom('absences')
-    .select(['counselor_id', 'room_id', 'starts_at', 'ends_at'])
-    .where('center_id', '=', service.centerId)
-    .where('starts_at', '<', windowTo)
-    .where('ends_at', '>', windowFrom)
-    .execute();
-  const series = await db
-    .selectFrom('absence_series')
-    .select([
-      'counselor_id',
-      'room_id',
-      'rrule',
-      sql<string>`to_char(start_date, 'YYYY-MM-DD')`.as('start_date'),
-      sql<string | null>`to_char(end_date, 'YYYY-MM-DD')`.as('end_date'),
-      'whole_day',
-      'start_time',
-      'end_time',
-    ])
-    .where('center_id', '=', service.centerId)
-    .where(sql<boolean>`start_date <= ${windowTo.toISOString()}::timestamptz::date + 1`)
-    .where(sql<boolean>`(end_date is null or end_date >= ${windowFrom.toISOString()}::timestamptz::date - 1)`)
-    .execute();
+      ? []
+      : db
+          .selectFrom('availability')
+          .select(['counselor_id as key', 'weekday', 'start_time', 'end_time'])
+          .where('counselor_id', 'in', counselorIds)
+          .execute(),
+    db
+      .selectFrom('absences')
+      .select(['counselor_id', 'room_id', 'starts_at', 'ends_at'])
+      .where('center_id', '=', service.centerId)
+      .where('starts_at', '<', windowTo)
+      .where('ends_at', '>', windowFrom)
+      .execute(),
+    db
+      .selectFrom('absence_series')
+      .select([
+        'counselor_id',
+        'room_id',
+        'rrule',
+        sql<string>`to_char(start_date, 'YYYY-MM-DD')`.as('start_date'),
+        sql<string | null>`to_char(end_date, 'YYYY-MM-DD')`.as('end_date'),
+        'whole_day',
+        'start_time',
+        'end_time',
+      ])
+      .where('center_id', '=', service.centerId)
+      .where(sql<boolean>`start_date <= ${windowTo.toISOString()}::timestamptz::date + 1`)
+      .where(
+        sql<boolean>`(end_date is null or end_date >= ${windowFrom.toISOString()}::timestamptz::date - 1)`,
+      )
+      .execute(),
+    counselorIds.length + roomIds.length === 0
+      ? []
+      : db
+          .selectFrom('bookings')
+          // epoch milliseconds as float8: thousands of rows parse much faster than Dates
+          .select([
+            'service_id',
+            'counselor_id',
+            'room_id',
+            'session_key',
+            sql<number>`(extract(epoch from starts_at) * 1000)::float8`.as('start_ms'),
+            sql<number>`(extract(epoch from blocked_from) * 1000)::float8`.as('from_ms'),
+            sql<number>`(extract(epoch from blocked_to) * 1000)::float8`.as('to_ms'),
+          ])
+          .where('status', '<>', 'cancelled')
+          .where((eb) => eb.or([eb('status', '<>', 'held'), eb('hold_expires_at', '>', sql<Date>`now()`)]))
+          .where('blocked_from', '<', windowTo)
+          .where('blocked_to', '>', windowFrom)
+          .where((eb) => {
+            const any = [];
+            if (counselorIds.length > 0) any.push(eb('counselor_id', 'in', counselorIds));
+            if (roomIds.length > 0) any.push(eb('room_id', 'in', roomIds));
+            return eb.or(any);
+          })
+          .execute(),
+  ]);
+  const availability = weeklyHours(availabilityRows);
 
   const absencesOf = (key: { counselor_id: string | null; room_id: string | null }) =>
     key.counselor_id ? `c:${key.counselor_id}` : key.room_id ? `r:${key.room_id}` : 'center';
@@ -226,44 +250,17 @@ export async function loadServiceRules(
     recurring.set(key, [...(recurring.get(key) ?? []), entry]);
   }
 
-  const blockedRows =
-    counselorIds.length + roomIds.length === 0
-      ? []
-      : await db
-          .selectFrom('bookings')
-          .select([
-            'service_id',
-            'counselor_id',
-            'room_id',
-            'starts_at',
-            'blocked_from',
-            'blocked_to',
-            'session_key',
-            'status',
-          ])
-          .where('status', '<>', 'cancelled')
-          .where((eb) => eb.or([eb('status', '<>', 'held'), eb('hold_expires_at', '>', sql<Date>`now()`)]))
-          .where('blocked_from', '<', windowTo)
-          .where('blocked_to', '>', windowFrom)
-          .where((eb) => {
-            const any = [];
-            if (counselorIds.length > 0) any.push(eb('counselor_id', 'in', counselorIds));
-            if (roomIds.length > 0) any.push(eb('room_id', 'in', roomIds));
-            return eb.or(any);
-          })
-          .execute();
-
   const sessions: ServiceRules['sessions'] = new Map();
   const blocked: SlotInput['blocked'][number][] = [];
   for (const b of blockedRows) {
     blocked.push({
       counselorId: b.counselor_id,
       roomId: b.room_id ?? undefined,
-      from: b.blocked_from,
-      to: b.blocked_to,
+      from: b.from_ms,
+      to: b.to_ms,
     });
     if (service.capacity > 1 && b.service_id === service.id) {
-      const start = b.starts_at.getTime();
+      const start = b.start_ms;
       const session = sessions.get(start);
       if (session) session.seats++;
       else
