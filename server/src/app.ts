@@ -259,6 +259,12 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
           [
             { name: 'mail', intervalMs: 1000, run: flushMail },
             { name: 'expired-holds', intervalMs: 60 * 1000, run: () => bookings.purgeExpiredHolds() },
+            { name: 'booking-reminders', intervalMs: 60 * 1000, run: () => bookings.queueDueReminders() },
+            {
+              name: 'booking-contact-retention',
+              intervalMs: 60 * 60 * 1000,
+              run: () => bookings.deleteExpiredContactData(),
+            },
             { name: 'session-cleanup', intervalMs: 10 * 60 * 1000, run: () => deleteExpiredSessions(db) },
           ],
           logger,

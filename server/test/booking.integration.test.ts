@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '@beratung/shared';
+import { BookingService } from '../src/booking/booking.service';
 import { startTestServer, type TestServer } from './support/app';
 
 let server: TestServer;
@@ -339,5 +340,75 @@ describe('public booking API', () => {
       code: 'HOLD_EXPIRED',
     });
     expect(await bad(api.get('/api/bookings/not-a-code'))).toMatchObject({ status: 404 });
+  });
+});
+
+describe('reminders and contact data retention', () => {
+  const HOUR = 3_600_000;
+  const DAY = 24 * HOUR;
+  const at = (ms: number) =>
+    new BookingService(server.db, { holdTtlSeconds: 600, publicUrl: server.url, now: () => new Date(ms) });
+  const outbox = (bookingId: string, kind: string) =>
+    server.db
+      .selectFrom('mail_outbox')
+      .select(['subject', 'text_body'])
+      .where('dedupe_key', 'like', `booking:${bookingId}:${kind}%`)
+      .execute();
+
+  it('queues each due reminder once, also with two job runners at once, and deletes contact data later', async () => {
+    const sdk = server.client().booking;
+    const date = dateIn(20);
+    const slot = (await sdk.slots({ serviceId, from: date, to: date })).slots[6]!;
+    const booked = await sdk.book({
+      serviceId,
+      start: slot.start,
+      contact: { name: 'Ole', email: 'ole@example.org', phone: '+49 211 123456' },
+      locale: 'en',
+    });
+    const { id } = await server.db
+      .selectFrom('bookings')
+      .select('id')
+      .where('code', '=', booked.code)
+      .executeTakeFirstOrThrow();
+    await server.db
+      .updateTable('centers')
+      .set({ reminder_offsets_minutes: [1440, 120] })
+      .where('id', '=', centerId)
+      .execute();
+    const start = Date.parse(slot.start);
+
+    await at(start - 2 * DAY).queueDueReminders();
+    expect(await outbox(id, 'reminder')).toHaveLength(0);
+    await Promise.all([at(start - 23 * HOUR).queueDueReminders(), at(start - 23 * HOUR).queueDueReminders()]);
+    await at(start - 22 * HOUR).queueDueReminders();
+    expect(await outbox(id, 'reminder-1440')).toHaveLength(1);
+    expect(await outbox(id, 'reminder-120')).toHaveLength(0);
+    await Promise.all([at(start - HOUR).queueDueReminders(), at(start - HOUR).queueDueReminders()]);
+    const reminders = await outbox(id, 'reminder');
+    expect(reminders).toHaveLength(2);
+    expect(reminders[1]!.subject).toMatch(/^Reminder of your appointment: Erstgespräch/);
+    expect(reminders[1]!.text_body).toContain(booked.code);
+    await at(start + HOUR).queueDueReminders();
+    expect(await outbox(id, 'reminder')).toHaveLength(2);
+    await server.app.flushMail();
+
+    // kept for the center's retention period (default 30 days) after the appointment
+    await at(start + 29 * DAY).deleteExpiredContactData();
+    let row = await server.db
+      .selectFrom('bookings')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row.contact_email).toBe('ole@example.org');
+    await at(start + 31 * DAY).deleteExpiredContactData();
+    row = await server.db.selectFrom('bookings').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect([row.contact_name, row.contact_email, row.contact_phone, row.note]).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
+    expect(row.contact_deleted_at).not.toBeNull();
+    expect(await outbox(id, '')).toHaveLength(0);
   });
 });

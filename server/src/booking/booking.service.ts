@@ -182,7 +182,7 @@ export class BookingService {
    * Queues the mail about a change to the person, if they gave an address. The dedupe
    * key names the booking, the kind and the change's time, so a retry queues nothing twice.
    */
-  private async notify(id: string, kind: BookingMailKind, token?: string): Promise<void> {
+  private async notify(id: string, kind: BookingMailKind, token?: string, dedupeKey?: string): Promise<void> {
     const view = await this.view(id);
     if (!view.contact.email) return;
     const row = await this.db
@@ -199,7 +199,70 @@ export class BookingService {
         manageUrl: token ? this.manageUrl(view.code, token) : undefined,
         ics: await this.ics(id),
       }),
-      dedupeKey: `booking:${id}:${kind}:${stamp}`,
+      dedupeKey: dedupeKey ?? `booking:${id}:${kind}:${stamp}`,
+    });
+  }
+
+  /**
+   * Queues the reminders that are due: one per booking, configured offset and start
+   * time. The dedupe key (booking, offset, start) is unique in the outbox, so however many
+   * processes run this job at once, and however often, each reminder is queued once.
+   * A reminder whose time had passed before the booking was confirmed is skipped.
+   */
+  async queueDueReminders(limit = 200): Promise<number> {
+    const now = this.now();
+    const due = await sql<{ id: string; offset_minutes: number; start_ms: string }>`
+      select b.id, o.offset_minutes, (extract(epoch from b.starts_at) * 1000)::bigint::text as start_ms
+      from bookings b
+      join centers c on c.id = b.center_id
+      cross join lateral unnest(c.reminder_offsets_minutes) as o(offset_minutes)
+      where b.status = 'booked'
+        and b.contact_email is not null
+        and b.starts_at > ${now}
+        and b.starts_at - make_interval(mins => o.offset_minutes) <= ${now}
+        and b.starts_at - make_interval(mins => o.offset_minutes) > b.confirmed_at
+        and not exists (
+          select 1 from mail_outbox m
+          where m.dedupe_key = 'booking:' || b.id || ':reminder-' || o.offset_minutes || ':'
+            || (extract(epoch from b.starts_at) * 1000)::bigint::text)
+      order by b.starts_at
+      limit ${limit}`.execute(this.db);
+    for (const row of due.rows) {
+      await this.notify(
+        row.id,
+        'reminder',
+        undefined,
+        `booking:${row.id}:reminder-${row.offset_minutes}:${row.start_ms}`,
+      );
+    }
+    return due.rows.length;
+  }
+
+  /**
+   * Deletes the contact data of appointments that ended more than the center's
+   * retention period ago, and the mails sent about them.
+   */
+  async deleteExpiredContactData(): Promise<number> {
+    const now = this.now();
+    return this.db.transaction().execute(async (trx) => {
+      const cleared = await sql<{ id: string }>`
+        update bookings b
+        set contact_name = null, contact_email = null, contact_phone = null, note = null,
+            cancel_message = null, contact_deleted_at = ${now}
+        from centers c
+        where c.id = b.center_id
+          and b.contact_deleted_at is null
+          and b.status <> 'held'
+          and b.ends_at < ${now}::timestamptz - make_interval(days => c.booking_contact_retention_days)
+        returning b.id`.execute(trx);
+      for (const { id } of cleared.rows) {
+        await trx
+          .deleteFrom('mail_outbox')
+          .where('dedupe_key', 'like', `booking:${id}:%`)
+          .where('status', '<>', 'pending')
+          .execute();
+      }
+      return cleared.rows.length;
     });
   }
 
