@@ -35,6 +35,8 @@ import { createMailTransport, sendDueMails } from './mail/mail-sender';
 import { startJobRunner } from './jobs/runner';
 import { BookingService } from './booking/booking.service';
 import { bookingRouter } from './booking/booking.routes';
+import { AppointmentsService } from './booking/appointments.service';
+import { appointmentsRouter } from './booking/appointments.routes';
 import { createRealtimeServer, endAccountSockets, type RealtimeServer } from './realtime/socket';
 
 export interface AppOverrides {
@@ -216,6 +218,8 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
     now: overrides.now,
   });
   app.use(bookingRouter({ registry, bookings }));
+  const appointments = new AppointmentsService(db, bookings, overrides.now);
+  app.use(appointmentsRouter({ registry, appointments }));
   app.use(directoryRouter({ registry, db, geocoder: await loadGeocoder(), now: overrides.now }));
 
   const openApi = () => buildOpenApi(registry.routes, { version: VERSION, serverUrl: config.PUBLIC_URL });

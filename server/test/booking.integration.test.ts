@@ -2,96 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '@beratung/shared';
 import { BookingService } from '../src/booking/booking.service';
 import { startTestServer, type TestServer } from './support/app';
+import { dateIn, seedBookingCenter } from './support/booking-center';
 
 let server: TestServer;
 let centerId: string;
 let serviceId: string;
 let groupServiceId: string;
 let phoneServiceId: string;
-const counselorIds: string[] = [];
 let roomId: string;
-
-/** A local date `days` from today (all days are open, so any date works). */
-function dateIn(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-async function seedCenter(): Promise<void> {
-  const db = server.db;
-  centerId = await server.createCenter('Suchtberatung Testhausen');
-  const location = await db
-    .insertInto('center_locations')
-    .values({
-      center_id: centerId,
-      is_main: true,
-      street: 'Hauptstraße 1',
-      postal_code: '40210',
-      city: 'Düsseldorf',
-      latitude: 51.22,
-      longitude: 6.78,
-    } as never)
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  for (let weekday = 1; weekday <= 7; weekday++) {
-    await db
-      .insertInto('opening_hours')
-      .values({ location_id: location.id, weekday, start_time: '09:00', end_time: '17:00' } as never)
-      .execute();
-  }
-  for (const name of ['Frau A', 'Herr B', 'Frau C']) {
-    const c = await db
-      .insertInto('counselors')
-      .values({ center_id: centerId, display_name: name })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    counselorIds.push(c.id);
-    for (let weekday = 1; weekday <= 7; weekday++) {
-      await db
-        .insertInto('availability')
-        .values({ counselor_id: c.id, weekday, start_time: '09:00', end_time: '17:00' } as never)
-        .execute();
-    }
-  }
-  roomId = (
-    await db
-      .insertInto('rooms')
-      .values({ center_id: centerId, name: 'Raum 1', location_id: location.id })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-  ).id;
-  const service = async (values: Record<string, unknown>) => {
-    const s = await db
-      .insertInto('services')
-      .values({
-        center_id: centerId,
-        mode: 'on_site',
-        duration_minutes: 60,
-        step_minutes: 60,
-        ...values,
-      } as never)
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    for (const counselorId of counselorIds) {
-      await db
-        .insertInto('service_counselors')
-        .values({ service_id: s.id, counselor_id: counselorId, center_id: centerId })
-        .execute();
-    }
-    return s.id;
-  };
-  serviceId = await service({ name: 'Erstgespräch', buffer_after_minutes: 0 });
-  groupServiceId = await service({ name: 'Gruppe', needs_room: true, capacity: 3 });
-  phoneServiceId = await service({
-    name: 'Telefonberatung',
-    mode: 'phone',
-    duration_minutes: 30,
-    step_minutes: 30,
-  });
-}
 
 beforeAll(async () => {
   server = await startTestServer();
-  await seedCenter();
+  ({ centerId, serviceId, groupServiceId, phoneServiceId, roomId } = await seedBookingCenter(server));
 }, 60_000);
 afterAll(async () => {
   await server?.close();

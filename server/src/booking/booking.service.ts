@@ -182,7 +182,7 @@ export class BookingService {
    * Queues the mail about a change to the person, if they gave an address. The dedupe
    * key names the booking, the kind and the change's time, so a retry queues nothing twice.
    */
-  private async notify(id: string, kind: BookingMailKind, token?: string, dedupeKey?: string): Promise<void> {
+  async notify(id: string, kind: BookingMailKind, token?: string, dedupeKey?: string): Promise<void> {
     const view = await this.view(id);
     if (!view.contact.email) return;
     const row = await this.db

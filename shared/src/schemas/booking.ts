@@ -190,3 +190,68 @@ export const rescheduleBookingSchema = z
     path: ['holdId'],
   });
 export type RescheduleBooking = z.infer<typeof rescheduleBookingSchema>;
+
+// --- Back office (center staff): the list of appointments and what the center does with them ---
+
+export const appointmentsQuerySchema = z
+  .object({
+    from: isoDate,
+    to: isoDate,
+    counselorId: z.uuid().optional(),
+    serviceId: z.uuid().optional(),
+    status: z.enum(BOOKING_STATUSES).optional(),
+  })
+  .superRefine((value, ctx) => {
+    const days = (Date.parse(value.to) - Date.parse(value.from)) / 86_400_000;
+    if (days < 0) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+    else if (days > 366)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'the range may cover at most a year' });
+  });
+export type AppointmentsQuery = z.infer<typeof appointmentsQuerySchema>;
+
+export const appointmentSchema = z.object({
+  id: z.uuid(),
+  code: z.string().optional(),
+  status: z.enum(BOOKING_STATUSES),
+  start: z.string(),
+  end: z.string(),
+  service: z.object({ id: z.uuid(), name: z.string(), mode: z.enum(SERVICE_MODES) }),
+  counselor: z.object({ id: z.uuid(), name: z.string() }),
+  room: z.object({ id: z.uuid(), name: z.string() }).optional(),
+  contact: z.object({
+    name: z.string().optional(),
+    email: z.string().optional(),
+    phone: z.string().optional(),
+  }),
+  note: z.string().optional(),
+  cancelledBy: z.enum(['person', 'center']).optional(),
+  cancelMessage: z.string().optional(),
+});
+export type Appointment = z.infer<typeof appointmentSchema>;
+
+export const appointmentListSchema = z.object({
+  timezone: z.string(),
+  appointments: z.array(appointmentSchema),
+});
+export type AppointmentList = z.infer<typeof appointmentListSchema>;
+
+export const centerCancelSchema = z.strictObject({
+  message: text(2000).optional().describe('Sent to the person with the cancellation'),
+});
+export const attendanceSchema = z.strictObject({ status: z.enum(['attended', 'no_show', 'booked']) });
+
+/** Massen-Löschung: first without `confirm` (a preview), then with the token the preview returned. */
+export const bulkCancelSchema = z.strictObject({
+  from: isoDate,
+  to: isoDate,
+  message: text(2000).optional(),
+  confirm: z.string().max(200).optional(),
+});
+export const bulkCancelResultSchema = z.object({
+  /** Appointments in the range that would be (or were) cancelled. */
+  count: z.int(),
+  cancelled: z.boolean(),
+  /** Preview only: send it back as `confirm` to cancel exactly these appointments. */
+  confirmToken: z.string().optional(),
+});
+export type BulkCancelResult = z.infer<typeof bulkCancelResultSchema>;
