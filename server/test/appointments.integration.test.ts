@@ -188,4 +188,64 @@ describe('back office appointments', () => {
       .execute();
     expect(mails.map((m) => m.to_address).sort()).toEqual(['a@example.org', 'b@example.org']);
   });
+
+  it('lists upcoming appointments that an absence added later conflicts with, and keeps them', async () => {
+    const id = await book(12, 5); // 14:00
+    const row = await server.db
+      .selectFrom('bookings')
+      .select(['counselor_id', 'starts_at'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    const path = `/api/centers/${center.centerId}/appointments/conflicts`;
+    const before = await admin.api.get<AppointmentList>(path);
+    expect(before.appointments.map((a) => a.id)).not.toContain(id);
+    await server.db
+      .insertInto('absences')
+      .values({
+        center_id: center.centerId,
+        counselor_id: row.counselor_id,
+        starts_at: new Date(row.starts_at.getTime() - 3_600_000),
+        ends_at: new Date(row.starts_at.getTime() + 3_600_000),
+      })
+      .execute();
+    const after = await admin.api.get<AppointmentList>(path);
+    expect(after.appointments.map((a) => a.id)).toEqual([id]);
+    expect(after.appointments[0]!.status).toBe('booked');
+    expect(await fail(counselor.api.get(path))).toMatchObject({ status: 403 });
+  });
+
+  it('previews the occurrences of an absence series, across the change to winter time', async () => {
+    const path = `/api/centers/${center.centerId}/absence-series/preview`;
+    const preview = await admin.api.post<{
+      occurrences: Array<{ date: string; start: string; end: string }>;
+      more: boolean;
+    }>(path, {
+      rrule: 'FREQ=WEEKLY;BYDAY=TU',
+      startDate: '2026-10-13',
+      start: '12:00',
+      end: '13:00',
+      limit: 3,
+    });
+    expect(preview).toEqual({
+      occurrences: [
+        { date: '2026-10-13', start: '2026-10-13T12:00:00+02:00', end: '2026-10-13T13:00:00+02:00' },
+        { date: '2026-10-20', start: '2026-10-20T12:00:00+02:00', end: '2026-10-20T13:00:00+02:00' },
+        { date: '2026-10-27', start: '2026-10-27T12:00:00+01:00', end: '2026-10-27T13:00:00+01:00' },
+      ],
+      more: true,
+    });
+    expect(
+      await fail(admin.api.post(path, { rrule: 'FREQ=HOURLY', startDate: '2026-10-13', wholeDay: true })),
+    ).toMatchObject({
+      status: 422,
+    });
+    expect(await fail(admin.api.post(path, { rrule: 'FREQ=DAILY', startDate: '2026-10-13' }))).toMatchObject({
+      status: 422,
+    });
+    expect(
+      await fail(counselor.api.post(path, { rrule: 'FREQ=DAILY', startDate: '2026-10-13', wholeDay: true })),
+    ).toMatchObject({
+      status: 403,
+    });
+  });
 });

@@ -7,6 +7,8 @@ import {
   bulkCancelResultSchema,
   bulkCancelSchema,
   centerCancelSchema,
+  seriesPreviewResultSchema,
+  seriesPreviewSchema,
 } from '@beratung/shared/schemas/booking';
 import type { RouteRegistry } from '../http/routes';
 import type { AppointmentsService } from './appointments.service';
@@ -85,6 +87,35 @@ export function appointmentsRouter({
       response: bulkCancelResultSchema,
     },
     async ({ auth, params, body }) => appointments.bulkCancel(auth, params.centerId, body),
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/centers/:centerId/appointments/conflicts',
+      tag,
+      access: { centerRole: 'center_admin' },
+      summary: 'Upcoming appointments that the current rules (hours, availability, absences) no longer allow',
+      params: centerParams,
+      response: appointmentListSchema,
+    },
+    async ({ params }) => appointments.conflicts(params.centerId),
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'post',
+      path: '/api/centers/:centerId/absence-series/preview',
+      tag,
+      access: { centerRole: 'center_admin' },
+      summary: 'The occurrences an absence series (Abwesenheitsserie) would produce, in the center zone',
+      params: centerParams,
+      body: seriesPreviewSchema,
+      response: seriesPreviewResultSchema,
+    },
+    async ({ params, body }) => appointments.previewSeries(params.centerId, body),
   );
 
   return router;

@@ -1,11 +1,19 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import type { AppointmentList, AppointmentsQuery, BulkCancelResult } from '@beratung/shared/schemas/booking';
+import type {
+  Appointment,
+  AppointmentList,
+  AppointmentsQuery,
+  BulkCancelResult,
+} from '@beratung/shared/schemas/booking';
 import type { Db } from '../db/database';
 import { canAdministerCenter, type Auth } from '../http/access';
 import { ConflictError, ForbiddenError, NotFoundError } from '../http/errors';
 import { recordAudit } from '../audit/audit.repository';
-import { ZoneCalendar } from '../scheduling/local-time';
+import { DAY_MS, ZoneCalendar } from '../scheduling/local-time';
+import { computeSlots } from '../scheduling/slots';
+import { loadService, loadServiceRules } from './slot-input.repository';
+import { previewSeries, type SeriesPreviewInput } from './series-preview';
 import type { BookingService } from './booking.service';
 
 /**
@@ -37,10 +45,8 @@ export class AppointmentsService {
     };
   }
 
-  async list(auth: Auth, centerId: string, query: AppointmentsQuery): Promise<AppointmentList> {
-    const timezone = await this.timezone(centerId);
-    const range = this.rangeOf(timezone, query.from, query.to);
-    let select = this.db
+  private selectAppointments(centerId: string) {
+    return this.db
       .selectFrom('bookings as b')
       .innerJoin('services as s', 's.id', 'b.service_id')
       .innerJoin('counselors as c', 'c.id', 'b.counselor_id')
@@ -51,6 +57,8 @@ export class AppointmentsService {
         'b.status',
         'b.starts_at',
         'b.ends_at',
+        'b.blocked_from',
+        'b.blocked_to',
         's.id as service_id',
         's.name as service_name',
         's.mode',
@@ -67,38 +75,84 @@ export class AppointmentsService {
       ])
       .where('b.center_id', '=', centerId)
       .where('b.status', '<>', 'held')
-      .where('b.starts_at', '>=', range.from)
-      .where('b.starts_at', '<', range.to)
       .orderBy('b.starts_at')
       .limit(5000);
+  }
+
+  async list(auth: Auth, centerId: string, query: AppointmentsQuery): Promise<AppointmentList> {
+    const timezone = await this.timezone(centerId);
+    const range = this.rangeOf(timezone, query.from, query.to);
+    let select = this.selectAppointments(centerId)
+      .where('b.starts_at', '>=', range.from)
+      .where('b.starts_at', '<', range.to);
     if (!canAdministerCenter(auth.account, centerId))
       select = select.where('c.account_id', '=', auth.account.id);
     if (query.counselorId) select = select.where('b.counselor_id', '=', query.counselorId);
     if (query.serviceId) select = select.where('b.service_id', '=', query.serviceId);
     if (query.status) select = select.where('b.status', '=', query.status);
     const rows = await select.execute();
+    return { timezone, appointments: rows.map(toAppointment(new ZoneCalendar(timezone))) };
+  }
+
+  async previewSeries(centerId: string, input: SeriesPreviewInput) {
+    return previewSeries(input, new ZoneCalendar(await this.timezone(centerId)));
+  }
+
+  /**
+   * Upcoming appointments that the center's current rules no longer allow (opening
+   * hours, availability, absences, series, holidays, rooms changed after booking).
+   * They stay booked: the admin decides whether to cancel or keep them.
+   */
+  async conflicts(centerId: string): Promise<AppointmentList> {
+    const timezone = await this.timezone(centerId);
     const cal = new ZoneCalendar(timezone);
-    return {
-      timezone,
-      appointments: rows.map((r) => ({
-        id: r.id,
-        code: r.code ?? undefined,
-        status: r.status,
-        start: cal.formatISO(r.starts_at.getTime()),
-        end: cal.formatISO(r.ends_at.getTime()),
-        service: { id: r.service_id, name: r.service_name, mode: r.mode },
-        counselor: { id: r.counselor_id, name: r.display_name },
-        room: r.room_id && r.room_name ? { id: r.room_id, name: r.room_name } : undefined,
-        contact: {
-          name: r.contact_name ?? undefined,
-          email: r.contact_email ?? undefined,
-          phone: r.contact_phone ?? undefined,
-        },
-        note: r.note ?? undefined,
-        cancelledBy: r.cancelled_by ?? undefined,
-        cancelMessage: r.cancel_message ?? undefined,
-      })),
-    };
+    const rows = await this.selectAppointments(centerId)
+      .where('b.status', '=', 'booked')
+      .where('b.starts_at', '>', this.now())
+      .execute();
+    const groups = new Map<string, typeof rows>();
+    for (const row of rows) {
+      const key = `${row.service_id}|${cal.formatISO(row.starts_at.getTime()).slice(0, 10)}`;
+      groups.set(key, [...(groups.get(key) ?? []), row]);
+    }
+    const conflicting: typeof rows = [];
+    for (const [key, group] of groups) {
+      const [serviceId, date] = key.split('|') as [string, string];
+      const service = await loadService(this.db, serviceId);
+      if (!service) continue;
+      const day = Date.parse(`${date}T00:00:00Z`);
+      const rules = await loadServiceRules(
+        this.db,
+        service,
+        new Date(day - 2 * DAY_MS),
+        new Date(day + 3 * DAY_MS),
+      );
+      for (const row of group) {
+        const start = row.starts_at.getTime();
+        const own = (b: (typeof rules.blocked)[number]) =>
+          b.counselorId === row.counselor_id &&
+          Number(b.from) === row.blocked_from.getTime() &&
+          Number(b.to) === row.blocked_to.getTime();
+        const slots = computeSlots({
+          ...rules,
+          // only this appointment's counselor and room, without the appointment itself
+          counselors: rules.counselors.filter((c) => c.id === row.counselor_id),
+          rooms: rules.rooms.filter((r) => r.id === row.room_id),
+          blocked: rules.blocked.filter((b) => !own(b)),
+          service: {
+            ...rules.service,
+            counselorIds: rules.service.counselorIds.filter((id) => id === row.counselor_id),
+            minNoticeMinutes: 0,
+            horizonDays: 3650,
+          },
+          groupBookings: [],
+          range: { from: date, to: date },
+          now: start - 60_000,
+        });
+        if (!slots.some((slot) => Date.parse(slot.start) === start)) conflicting.push(row);
+      }
+    }
+    return { timezone, appointments: conflicting.map(toAppointment(cal)) };
   }
 
   private async appointment(centerId: string, id: string) {
@@ -212,3 +266,45 @@ export class AppointmentsService {
     return { count: ids.length, cancelled: true };
   }
 }
+
+type AppointmentRow = {
+  id: string;
+  code: string | null;
+  status: Appointment['status'];
+  starts_at: Date;
+  ends_at: Date;
+  service_id: string;
+  service_name: string;
+  mode: Appointment['service']['mode'];
+  counselor_id: string;
+  display_name: string;
+  room_id: string | null;
+  room_name: string | null;
+  contact_name: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  note: string | null;
+  cancelled_by: 'person' | 'center' | null;
+  cancel_message: string | null;
+};
+
+const toAppointment =
+  (cal: ZoneCalendar) =>
+  (r: AppointmentRow): Appointment => ({
+    id: r.id,
+    code: r.code ?? undefined,
+    status: r.status,
+    start: cal.formatISO(r.starts_at.getTime()),
+    end: cal.formatISO(r.ends_at.getTime()),
+    service: { id: r.service_id, name: r.service_name, mode: r.mode },
+    counselor: { id: r.counselor_id, name: r.display_name },
+    room: r.room_id && r.room_name ? { id: r.room_id, name: r.room_name } : undefined,
+    contact: {
+      name: r.contact_name ?? undefined,
+      email: r.contact_email ?? undefined,
+      phone: r.contact_phone ?? undefined,
+    },
+    note: r.note ?? undefined,
+    cancelledBy: r.cancelled_by ?? undefined,
+    cancelMessage: r.cancel_message ?? undefined,
+  });

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { localeSchema } from './common';
-import { SERVICE_MODES, email, isoDate, isoDateTime, phone, text } from './import-format';
+import {
+  SERVICE_MODES,
+  email,
+  isoDate,
+  isoDateTime,
+  localTime,
+  phone,
+  rruleProblem,
+  text,
+} from './import-format';
 
 /**
  * Online appointment booking (issue 4): the public API a help seeker uses without a
@@ -255,3 +264,32 @@ export const bulkCancelResultSchema = z.object({
   confirmToken: z.string().optional(),
 });
 export type BulkCancelResult = z.infer<typeof bulkCancelResultSchema>;
+
+/** Preview of the occurrences an absence series (Abwesenheitsserie) produces. */
+export const seriesPreviewSchema = z
+  .strictObject({
+    rrule: z
+      .string()
+      .max(500)
+      .superRefine((rule, ctx) => {
+        const problem = rruleProblem(rule);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
+    startDate: isoDate,
+    endDate: isoDate.optional(),
+    wholeDay: z.boolean().default(false),
+    start: localTime.optional(),
+    end: localTime.optional(),
+    limit: z.int().min(1).max(500).default(50),
+  })
+  .superRefine((value, ctx) => {
+    if (!value.wholeDay && (value.start === undefined || value.end === undefined))
+      ctx.addIssue({ code: 'custom', path: ['start'], message: 'give start and end, or wholeDay' });
+    if (value.endDate !== undefined && value.endDate < value.startDate)
+      ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'must not be before startDate' });
+  });
+export const seriesPreviewResultSchema = z.object({
+  occurrences: z.array(z.object({ date: z.string(), start: z.string(), end: z.string() })),
+  /** True when the series has more occurrences than `limit`. */
+  more: z.boolean(),
+});
