@@ -248,4 +248,30 @@ describe('back office appointments', () => {
       status: 403,
     });
   });
+
+  it('a service with appointments cannot be deleted through the profile: 409, nothing changed', async () => {
+    await book(13, 1);
+    await server.db
+      .insertInto('center_topics')
+      .values({ center_id: center.centerId, topic_key: 'suchtberatung' })
+      .execute();
+    const profilePath = `/api/centers/${center.centerId}/profile`;
+    const profile = await admin.api.get<{ services: Array<{ name: string }> }>(profilePath);
+    const without = {
+      ...profile,
+      holidays: { state: 'NW', observe: true },
+      services: profile.services.filter((s) => s.name !== 'Erstgespräch'),
+    };
+    const error = await fail(admin.api.put(profilePath, without));
+    expect(error).toMatchObject({
+      status: 409,
+      code: 'HAS_APPOINTMENTS',
+    });
+    const still = await server.db
+      .selectFrom('services')
+      .select('id')
+      .where('id', '=', center.serviceId)
+      .execute();
+    expect(still).toHaveLength(1);
+  });
 });

@@ -109,7 +109,16 @@ async function pruneUnlisted(
       );
       removed[table] = Number(result.numAffectedRows ?? 0);
     } catch (error) {
-      if ((error as { code?: string }).code === '23503') {
+      const sqlState = (error as { code?: string }).code;
+      if (sqlState === '23503' || sqlState === '23001') {
+        if (
+          /"bookings"/.test(String(error)) ||
+          (error as { constraint?: string }).constraint?.startsWith('bookings_')
+        )
+          throw new ConflictError(
+            'HAS_APPOINTMENTS',
+            `An entry of ${table} that the profile no longer lists still has appointments. Deactivate it, or cancel its appointments first.`,
+          );
         throw new ConflictError(
           'IN_USE',
           `An entry of ${table} that the profile no longer lists is still in use`,

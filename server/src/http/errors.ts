@@ -99,6 +99,21 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
         .json({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' } });
       return;
     }
+    // A delete that rows still refer to: appointments keep services, counselors and rooms.
+    const sqlState = (error as { code?: string }).code;
+    if (sqlState === '23503' || sqlState === '23001') {
+      const { constraint } = error as { constraint?: string };
+      const bookings = constraint?.startsWith('bookings_') || /on table "bookings"/.test(String(error));
+      res.status(409).json({
+        error: {
+          code: bookings ? 'HAS_APPOINTMENTS' : 'STILL_REFERENCED',
+          message: bookings
+            ? 'A service, counselor or room that is to be removed still has appointments. Deactivate it, or cancel its appointments first.'
+            : 'This change conflicts with data that still refers to it.',
+        },
+      });
+      return;
+    }
     if (status && status >= 400 && status < 500) {
       res
         .status(status)
