@@ -9,6 +9,8 @@ import { RecoverPage } from './pages/RecoverPage';
 import { AccountPage } from './pages/AccountPage';
 import { FinderPage } from './pages/finder/FinderPage';
 import { CenterPage } from './pages/finder/CenterPage';
+import { BookingPage } from './pages/booking/BookingPage';
+import { ManagePage } from './pages/booking/ManagePage';
 
 const ROUTES: Record<string, () => React.JSX.Element> = {
   '/': StartPage,
@@ -42,6 +44,8 @@ export function App() {
       ];
 
   const center = matchPath('/finder/:centerId', path);
+  const booking = matchPath('/finder/:centerId/termin', path);
+  const manage = matchPath('/termin/:code/:token', path);
   const Route = ROUTES[path];
   return (
     <Shell
@@ -54,6 +58,10 @@ export function App() {
         <p className="kern-body" role="status">
           {t('common.loading')}
         </p>
+      ) : booking ? (
+        <BookingPage key={path} centerId={booking.centerId!} />
+      ) : manage ? (
+        <ManagePage key={path} code={manage.code!} token={manage.token!} />
       ) : center ? (
         <CenterPage key={path} centerId={center.centerId!} />
       ) : Route ? (

@@ -1,4 +1,4 @@
-import type { BeratungClient, SessionView } from '@beratung/shared';
+import type { BeratungClient, BookingCalls, SessionView } from '@beratung/shared';
 
 /**
  * The SDK methods the apps may call. They run inside a Web Worker (sdk.worker.ts), so
@@ -39,11 +39,25 @@ type Exposed =
 
 type Async<F> = F extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never;
 
+/** The public booking calls (`client.booking.*`), flattened: `bookingSlots` is `booking.slots`. */
+interface BookingSdk {
+  bookingServices: Async<BookingCalls['services']>;
+  bookingSlots: Async<BookingCalls['slots']>;
+  bookingSlotDays: Async<BookingCalls['slotDays']>;
+  bookingHold: Async<BookingCalls['hold']>;
+  bookingReleaseHold: Async<BookingCalls['releaseHold']>;
+  bookingBook: Async<BookingCalls['book']>;
+  bookingView: Async<BookingCalls['view']>;
+  bookingCancel: Async<BookingCalls['cancel']>;
+  bookingReschedule: Async<BookingCalls['reschedule']>;
+  bookingIcs: Async<BookingCalls['ics']>;
+}
+
 /** The remote SDK as the main thread sees it: the same methods, plus `unlock` without key export. */
-export type RemoteSdk = { [K in Exposed]: Async<BeratungClient[K]> } & {
-  /** Unwraps the private keys inside the worker (after a page reload); nothing is returned. */
-  unlock(password: string): Promise<void>;
-};
+export type RemoteSdk = { [K in Exposed]: Async<BeratungClient[K]> } & BookingSdk & {
+    /** Unwraps the private keys inside the worker (after a page reload); nothing is returned. */
+    unlock(password: string): Promise<void>;
+  };
 
 export type MethodName = keyof RemoteSdk;
 

@@ -52,6 +52,17 @@ const methods: RemoteSdk = {
   certifyPendingAdmin: (pending) => client.certifyPendingAdmin(pending),
   publishTeamKey: (centerId) => client.publishTeamKey(centerId),
   centerKeyStatus: (centerId) => client.centerKeyStatus(centerId),
+  // Online appointment booking: public, no session needed.
+  bookingServices: (centerId) => client.booking.services(centerId),
+  bookingSlots: (query) => client.booking.slots(query),
+  bookingSlotDays: (query) => client.booking.slotDays(query),
+  bookingHold: (serviceId, start) => client.booking.hold(serviceId, start),
+  bookingReleaseHold: (holdId) => client.booking.releaseHold(holdId),
+  bookingBook: (request) => client.booking.book(request),
+  bookingView: (code, token) => client.booking.view(code, token),
+  bookingCancel: (code, token, reason) => client.booking.cancel(code, token, reason),
+  bookingReschedule: (code, token, to) => client.booking.reschedule(code, token, to),
+  bookingIcs: (code, token) => client.booking.ics(code, token),
   unlock: async (password) => {
     await client.unlock(password);
   },

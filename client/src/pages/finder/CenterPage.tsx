@@ -181,6 +181,28 @@ function CenterView({ center, back }: { center: CenterDetail; back: ReactNode })
           </div>
 
           <aside className="center__aside" aria-label={center.name}>
+            {center.services.length > 0 && (
+              <section className="kern-card kern-card--small center__cta" aria-labelledby="center-booking">
+                <div className="kern-card__container">
+                  <header className="kern-card__header">
+                    <h2 className="kern-title" id="center-booking">
+                      {t('center.booking.title')}
+                    </h2>
+                  </header>
+                  <div className="kern-card__body">
+                    <p className="kern-body">{t('center.booking.text')}</p>
+                  </div>
+                  <div className="kern-card__footer">
+                    <a
+                      className="kern-btn kern-btn--primary"
+                      href={`#/finder/${encodeURIComponent(center.id)}/termin`}
+                    >
+                      <span className="kern-label">{t('center.booking.button')}</span>
+                    </a>
+                  </div>
+                </div>
+              </section>
+            )}
             {center.flags.onlineChat && (
               <section className="kern-card kern-card--small center__cta" aria-labelledby="center-cta">
                 <div className="kern-card__container">
