@@ -1,14 +1,8 @@
 import type { BookingView } from '@beratung/shared/schemas/booking';
 import type { OutgoingMail } from '../mail/outbox';
+import { escapeHtml } from '../mail/templates';
 
 export type BookingMailKind = 'confirmed' | 'rescheduled' | 'cancelled' | 'reminder';
-
-function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
-}
 
 const SUBJECT = {
   de: {

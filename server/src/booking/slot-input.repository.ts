@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import type { ServiceMode } from '../db/schema-directory';
 import type { AbsenceSeries, SlotInput, WeeklyHours } from '../scheduling/slots';
-import { WEEKDAYS } from '../scheduling/local-time';
+import { weeklyHoursOf, type WeeklyRow } from '../importexport/mapping';
 
 /** A service with what the booking pages and mails show about it. */
 export interface ServiceRecord {
@@ -102,15 +102,11 @@ export async function loadService(db: Db, serviceId: string): Promise<ServiceRec
   };
 }
 
-function weeklyHours(rows: Array<{ key: string; weekday: number; start_time: string; end_time: string }>) {
-  const byKey = new Map<string, WeeklyHours>();
-  for (const row of rows) {
-    const hours = byKey.get(row.key) ?? {};
-    const day = WEEKDAYS[row.weekday - 1]!;
-    hours[day] = [...(hours[day] ?? []), { start: row.start_time, end: row.end_time }];
-    byKey.set(row.key, hours);
-  }
-  return byKey;
+/** Weekly rules of several owners (rows carry the owner as `key`), one WeeklyHours each. */
+function weeklyHoursByKey(rows: ReadonlyArray<WeeklyRow & { key: string }>): Map<string, WeeklyHours> {
+  const byKey = new Map<string, WeeklyRow[]>();
+  for (const row of rows) byKey.set(row.key, [...(byKey.get(row.key) ?? []), row]);
+  return new Map([...byKey].map(([key, list]) => [key, weeklyHoursOf(list)]));
 }
 
 /** Everything the slot engine needs for one service, except `range` and `now`. */
@@ -140,7 +136,7 @@ export async function loadServiceRules(
     service.locationId
       ? db
           .selectFrom('opening_hours')
-          .select([sql<string>`'center'`.as('key'), 'weekday', 'start_time', 'end_time'])
+          .select(['weekday', 'start_time', 'end_time'])
           .where('location_id', '=', service.locationId)
           .execute()
       : [],
@@ -226,7 +222,7 @@ export async function loadServiceRules(
           })
           .execute(),
   ]);
-  const availability = weeklyHours(availabilityRows);
+  const availability = weeklyHoursByKey(availabilityRows);
 
   const absencesOf = (key: { counselor_id: string | null; room_id: string | null }) =>
     key.counselor_id ? `c:${key.counselor_id}` : key.room_id ? `r:${key.room_id}` : 'center';
@@ -275,7 +271,7 @@ export async function loadServiceRules(
 
   return {
     timezone: service.timezone,
-    openingHours: weeklyHours(opening).get('center') ?? {},
+    openingHours: weeklyHoursOf(opening),
     holidays: { state: center.holidays_state ?? undefined, observe: center.observe_public_holidays },
     centerAbsences: oneOff.get('center') ?? [],
     centerAbsenceSeries: recurring.get('center') ?? [],

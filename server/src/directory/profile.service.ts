@@ -9,7 +9,7 @@ import {
 } from '@beratung/shared/schemas/import-format';
 import type { Db } from '../db/database';
 import type { Auth } from '../http/access';
-import { ConflictError, NotFoundError, ValidationError } from '../http/errors';
+import { ConflictError, NotFoundError, ValidationError, refusedByReferences } from '../http/errors';
 import { recordAudit } from '../audit/audit.repository';
 import { exportCenters } from '../importexport/export.service';
 import { checkTopicReferences, importCenterData, IMPORT_LOCK } from '../importexport/import.service';
@@ -109,21 +109,17 @@ async function pruneUnlisted(
       );
       removed[table] = Number(result.numAffectedRows ?? 0);
     } catch (error) {
-      const sqlState = (error as { code?: string }).code;
-      if (sqlState === '23503' || sqlState === '23001') {
-        if (
-          /"bookings"/.test(String(error)) ||
-          (error as { constraint?: string }).constraint?.startsWith('bookings_')
-        )
-          throw new ConflictError(
-            'HAS_APPOINTMENTS',
-            `An entry of ${table} that the profile no longer lists still has appointments. Deactivate it, or cancel its appointments first.`,
-          );
+      const referrer = refusedByReferences(error);
+      if (referrer === 'bookings')
+        throw new ConflictError(
+          'HAS_APPOINTMENTS',
+          `An entry of ${table} that the profile no longer lists still has appointments. Deactivate it, or cancel its appointments first.`,
+        );
+      if (referrer)
         throw new ConflictError(
           'IN_USE',
           `An entry of ${table} that the profile no longer lists is still in use`,
         );
-      }
       throw error;
     }
   }

@@ -67,6 +67,19 @@ export const notFoundHandler: RequestHandler = (_req, _res, next) => {
   next(new NotFoundError('Route'));
 };
 
+/**
+ * Whether a database error refused a delete because rows still refer to the row
+ * (23503; a RESTRICT reference is 23001 on PGlite), and whether those rows are
+ * appointments — which are never dropped behind the center's back.
+ */
+export function refusedByReferences(error: unknown): 'bookings' | 'other' | undefined {
+  const { code, constraint } = error as { code?: string; constraint?: string };
+  if (code !== '23503' && code !== '23001') return undefined;
+  return constraint?.startsWith('bookings_') || /on table "bookings"/.test(String(error))
+    ? 'bookings'
+    : 'other';
+}
+
 /** The one place where errors become responses; unknown errors never leak their text. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
@@ -100,10 +113,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     // A delete that rows still refer to: appointments keep services, counselors and rooms.
-    const sqlState = (error as { code?: string }).code;
-    if (sqlState === '23503' || sqlState === '23001') {
-      const { constraint } = error as { constraint?: string };
-      const bookings = constraint?.startsWith('bookings_') || /on table "bookings"/.test(String(error));
+    const referrer = refusedByReferences(error);
+    if (referrer) {
+      const bookings = referrer === 'bookings';
       res.status(409).json({
         error: {
           code: bookings ? 'HAS_APPOINTMENTS' : 'STILL_REFERENCED',

@@ -2,7 +2,7 @@ import type { OutgoingMail } from './outbox';
 
 const ROLE_LABEL = { counselor: 'Berater*in', center_admin: 'Administrator*in der Beratungsstelle' } as const;
 
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
