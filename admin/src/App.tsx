@@ -17,12 +17,24 @@ import { AccountPage } from './pages/AccountPage';
 import { CertificationsPage } from './pages/CertificationsPage';
 import { SecurityPage } from './pages/SecurityPage';
 import { ProfilePage } from './pages/ProfilePage';
+import { RoomsPage } from './pages/resources/RoomsPage';
+import { ServicesPage } from './pages/resources/ServicesPage';
+import { AvailabilityPage } from './pages/resources/AvailabilityPage';
+import { AbsencesPage } from './pages/resources/AbsencesPage';
+import { AppointmentConflictsPage, AppointmentsPage, BulkCancelPage } from './pages/AppointmentsPage';
 
 const PAGES: Record<string, () => React.JSX.Element | null> = {
   '/team': TeamPage,
   '/audit': AuditPage,
   '/security': SecurityPage,
   '/profile': ProfilePage,
+  '/rooms': RoomsPage,
+  '/services': ServicesPage,
+  '/availability': AvailabilityPage,
+  '/absences': AbsencesPage,
+  '/appointments': AppointmentsPage,
+  '/appointments/conflicts': AppointmentConflictsPage,
+  '/appointments/bulk-cancel': BulkCancelPage,
   '/certifications': CertificationsPage,
   '/account': AccountPage,
 };
@@ -45,14 +57,21 @@ export function App() {
   const item = (href: string, label: string): NavItem => ({
     href: `#${href}`,
     label,
-    current: path === href,
+    // Sub-pages (e.g. /appointments/conflicts) keep their section marked.
+    current: path === href || path.startsWith(`${href}/`),
   });
   const nav = full
     ? [
         item('/team', t('nav.team')),
+        // Admins see all of the center's appointments, counselors their own.
+        ...(current ? [item('/appointments', t('nav.appointments'))] : []),
         ...(current?.role === 'center_admin'
           ? [
               item('/profile', t('nav.profile')),
+              item('/services', t('nav.services')),
+              item('/availability', t('nav.availability')),
+              item('/absences', t('nav.absences')),
+              item('/rooms', t('nav.rooms')),
               item('/security', t('nav.security')),
               item('/audit', t('nav.audit')),
             ]

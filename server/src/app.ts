@@ -31,13 +31,22 @@ import { platformRouter } from './platform/platform.routes';
 import { profileRouter } from './directory/profile.routes';
 import { directoryRouter, loadGeocoder } from './directory/directory.routes';
 import { readPlatformPublicKey } from './platform/platform-key';
-import { createMailTransport, sendDueMails } from './mail/mail-sender';
+import { createMailTransport, messageIdDomainOf, sendDueMails } from './mail/mail-sender';
 import { startJobRunner } from './jobs/runner';
 import { BookingService } from './booking/booking.service';
 import { bookingRouter } from './booking/booking.routes';
 import { AppointmentsService } from './booking/appointments.service';
 import { appointmentsRouter } from './booking/appointments.routes';
-import { createRealtimeServer, endAccountSockets, type RealtimeServer } from './realtime/socket';
+import { bookingSettingsRouter } from './booking/booking-settings.routes';
+import {
+  createRealtimeServer,
+  endAccountSockets,
+  sessionAuthenticator,
+  type RealtimeServer,
+} from './realtime/socket';
+import { ChatService } from './chat/chat.service';
+import { chatRouter } from './chat/chat.routes';
+import { attachChatNamespace, createChatNotifier } from './chat/chat.socket';
 
 export interface AppOverrides {
   logger?: Logger;
@@ -96,6 +105,12 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
       loginPerClient: config.RATE_LIMIT_LOGIN_PER_CLIENT,
       registerPerClient: config.RATE_LIMIT_REGISTER_PER_CLIENT,
       windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
+      slotReadsPerClient: config.RATE_LIMIT_SLOT_READS_PER_CLIENT,
+      holdsPerClient: config.RATE_LIMIT_HOLDS_PER_CLIENT,
+      bookingsPerClient: config.RATE_LIMIT_BOOKINGS_PER_CLIENT,
+      bookingWindowSeconds: config.RATE_LIMIT_BOOKING_WINDOW_SECONDS,
+      manageFailuresPerCode: config.RATE_LIMIT_MANAGE_FAILURES_PER_CODE,
+      chatMessagesPerMinute: config.CHAT_MESSAGES_PER_MINUTE,
     },
     config.secretKey,
     redisClient,
@@ -209,7 +224,25 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
     if (realtime) endAccountSockets(realtime, accountId, 'logout');
   };
   app.use(accountsRouter({ registry, accounts, rateLimits, cookies, endSockets }));
-  app.use(centersRouter({ registry, accounts, invites, staff, keys, rateLimits, cookies, endSockets }));
+  const chat = new ChatService(
+    db,
+    createChatNotifier(() => realtime),
+    { messageSent: (accountId) => rateLimits.consume('chatMessagesPerAccount', accountId) },
+    { fallbackCenterId: config.CHAT_FALLBACK_CENTER_ID, inquiriesPerDay: config.CHAT_INQUIRIES_PER_DAY },
+  );
+  app.use(
+    centersRouter({
+      registry,
+      accounts,
+      invites,
+      staff,
+      keys,
+      rateLimits,
+      cookies,
+      endSockets,
+      chatTeam: chat,
+    }),
+  );
   app.use(platformRouter({ registry, db }));
   app.use(profileRouter({ registry, db }));
   const bookings = new BookingService(db, {
@@ -217,9 +250,11 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
     publicUrl: config.PUBLIC_URL,
     now: overrides.now,
   });
-  app.use(bookingRouter({ registry, bookings }));
+  app.use(bookingRouter({ registry, bookings, rateLimits }));
   const appointments = new AppointmentsService(db, bookings, overrides.now);
   app.use(appointmentsRouter({ registry, appointments }));
+  app.use(bookingSettingsRouter({ registry, db }));
+  app.use(chatRouter({ registry, chat }));
   app.use(directoryRouter({ registry, db, geocoder: await loadGeocoder(), now: overrides.now }));
 
   const openApi = () => buildOpenApi(registry.routes, { version: VERSION, serverUrl: config.PUBLIC_URL });
@@ -249,13 +284,15 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
     logger,
     redisClient,
   }));
+  attachChatNamespace(io, { chat, db, logger, authenticate: sessionAuthenticator({ db, cookies, logger }) });
 
   const transport = createMailTransport({
     smtpUrl: config.SMTP_URL,
     outboxDir: path.join(config.dataDir, 'outbox'),
     logger,
   });
-  const flushMail = () => sendDueMails(db, transport, config.MAIL_FROM);
+  const mailSender = { from: config.MAIL_FROM, messageIdDomain: messageIdDomainOf(config.PUBLIC_URL) };
+  const flushMail = () => sendDueMails(db, transport, mailSender);
   const jobs =
     overrides.jobs === false
       ? undefined

@@ -60,7 +60,19 @@ const envSchema = z.object({
   RATE_LIMIT_LOGIN_PER_CLIENT: z.coerce.number().int().min(1).default(50),
   RATE_LIMIT_REGISTER_PER_CLIENT: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_WINDOW_SECONDS: seconds.default(15 * 60),
+  // The public booking API has no login: per client address, sized for a family or an
+  // office behind one NAT address, not for one person.
+  RATE_LIMIT_SLOT_READS_PER_CLIENT: z.coerce.number().int().min(1).default(1200),
+  RATE_LIMIT_HOLDS_PER_CLIENT: z.coerce.number().int().min(1).default(30),
+  RATE_LIMIT_BOOKINGS_PER_CLIENT: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_BOOKING_WINDOW_SECONDS: seconds.default(10 * 60),
+  RATE_LIMIT_MANAGE_FAILURES_PER_CODE: z.coerce.number().int().min(1).default(10),
   HOLD_TTL_SECONDS: seconds.default(10 * 60),
+  // Chat: where inquiries go whose postal code no center covers, and the limits that
+  // keep one account from flooding a center (ARCHITECTURE.md §6).
+  CHAT_FALLBACK_CENTER_ID: z.uuid().optional(),
+  CHAT_INQUIRIES_PER_DAY: z.coerce.number().int().min(1).default(3),
+  CHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SERVE_APPS: bool.default(true),
 });

@@ -1,8 +1,10 @@
 import { commonDe } from '@common/i18n/messages';
+import { resourcesDe } from './resources.de';
 
 /** German, the source language: every key of the counseling-center app. */
 export const de = {
   ...commonDe,
+  ...resourcesDe,
   'app.name': 'Beratungsstellen-Verwaltung',
   'app.tagline': 'Online-Beratung – für Berater:innen und Leitungen',
   'app.footer':
@@ -13,6 +15,7 @@ export const de = {
   'nav.certifications': 'Zertifizierungen',
   'nav.security': 'Sicherheit',
   'nav.profile': 'Stammdaten',
+  'nav.appointments': 'Termine',
   'nav.login': 'Anmelden',
   'center.label': 'Beratungsstelle',
   'center.none': 'Ihr Konto gehört zu keiner Beratungsstelle.',
@@ -127,9 +130,92 @@ export const de = {
   'audit.action.staff.invited': 'Einladung erstellt',
   'audit.action.staff.joined': 'Einladung angenommen',
   'audit.action.staff.removed': 'Aus dem Team entfernt',
+  'audit.action.appointment.cancel': 'Termin abgesagt',
+  'audit.action.appointments.bulk_cancel': 'Termine per Massen-Löschung abgesagt',
   'audit.targetType.account': 'Konto',
   'audit.targetType.invite': 'Einladung',
   'audit.targetType.center': 'Beratungsstelle',
+
+  'appointments.title': 'Termine',
+  'appointments.intro.admin': 'Alle gebuchten Termine von {center}.',
+  'appointments.intro.counselor': 'Ihre Termine bei {center}.',
+  'appointments.subnav': 'Terminverwaltung',
+  'appointments.subnav.list': 'Terminliste',
+  'appointments.subnav.conflicts': 'Konflikte',
+  'appointments.subnav.bulk': 'Massen-Löschung',
+  'appointments.onlyAdmins': 'Dieser Bereich ist der Leitung der Beratungsstelle vorbehalten.',
+  'appointments.filter.title': 'Termine filtern',
+  'appointments.filter.from': 'Zeitraum von',
+  'appointments.filter.to': 'Zeitraum bis',
+  'appointments.filter.counselor': 'Berater:in',
+  'appointments.filter.counselor.hint':
+    'Zur Auswahl stehen die Berater:innen der bisher angezeigten Termine.',
+  'appointments.filter.service': 'Dienstleistung',
+  'appointments.filter.status': 'Status',
+  'appointments.filter.all': 'Alle',
+  'appointments.filter.submit': 'Anzeigen',
+  'appointments.date.invalid': 'Bitte geben Sie ein Datum ein.',
+  'appointments.range.invalid':
+    'Das Ende des Zeitraums darf nicht vor dem Anfang liegen, und der Zeitraum darf höchstens ein Jahr umfassen.',
+  'appointments.caption': 'Termine vom {from} bis {to}: {count}. Uhrzeiten in der Zeitzone {timezone}.',
+  'appointments.empty': 'Im gewählten Zeitraum gibt es keine Termine.',
+  'appointments.col.when': 'Datum und Uhrzeit',
+  'appointments.col.service': 'Dienstleistung',
+  'appointments.col.counselor': 'Berater:in',
+  'appointments.col.room': 'Raum',
+  'appointments.col.person': 'Person',
+  'appointments.col.code': 'Code',
+  'appointments.col.status': 'Status',
+  'appointments.col.actions': 'Aktionen',
+  'appointments.noName': 'ohne Namen',
+  'appointments.status.held': 'vorgemerkt',
+  'appointments.status.booked': 'gebucht',
+  'appointments.status.cancelled': 'abgesagt',
+  'appointments.status.attended': 'erschienen',
+  'appointments.status.no_show': 'nicht erschienen',
+  'appointments.cancelledBy.person': 'von der Person',
+  'appointments.cancelledBy.center': 'von der Beratungsstelle',
+  'appointments.cancel': 'Absagen',
+  'appointments.cancelTitle': 'Termin am {when} absagen?',
+  'appointments.cancelText':
+    'Der Termin von {person} ({service}) wird abgesagt. Hat die Person eine E-Mail-Adresse angegeben, erhält sie die Absage mit Ihrer Nachricht.',
+  'appointments.cancelMessage': 'Nachricht an die Person',
+  'appointments.cancelMessage.hint':
+    'Zum Beispiel der Grund und wie die Person einen neuen Termin bekommt. Höchstens 2000 Zeichen.',
+  'appointments.cancelConfirm': 'Ja, absagen',
+  'appointments.cancelled': 'Der Termin am {when} ist abgesagt.',
+  'appointments.notCancellable':
+    'Dieser Termin ist nicht mehr gebucht und kann nicht abgesagt werden. Bitte laden Sie die Liste neu.',
+  'appointments.attended': 'Erschienen',
+  'appointments.noShow': 'Nicht erschienen',
+  'appointments.resetAttendance': 'Markierung zurücknehmen',
+  'appointments.attendanceSaved': 'Termin am {when}: {status}.',
+  'appointments.notStarted': 'Die Anwesenheit kann erst ab Beginn des Termins eingetragen werden.',
+  'appointments.alreadyCancelled': 'Für einen abgesagten Termin gibt es keine Anwesenheit.',
+  'appointments.conflicts.title': 'Konflikte',
+  'appointments.conflicts.intro':
+    'Kommende Termine, die nach den aktuellen Regeln nicht mehr gebucht werden könnten – weil sich Öffnungszeiten, Verfügbarkeiten, Abwesenheiten, Feiertage oder Räume geändert haben. Sie bleiben gebucht, bis Sie sie absagen.',
+  'appointments.conflicts.caption':
+    'Kommende Termine mit Konflikt: {count}. Uhrzeiten in der Zeitzone {timezone}.',
+  'appointments.conflicts.empty': 'Keine Konflikte: Alle kommenden Termine passen zu den aktuellen Regeln.',
+  'appointments.conflicts.reload': 'Erneut prüfen',
+  'appointments.bulk.title': 'Massen-Löschung',
+  'appointments.bulk.intro':
+    'Sagt alle gebuchten Termine in einem Zeitraum auf einmal ab, zum Beispiel wenn die Beratungsstelle geschlossen ist. Jede Person mit E-Mail-Adresse erhält die Absage mit Ihrer Nachricht.',
+  'appointments.bulk.preview': 'Vorschau',
+  'appointments.bulk.previewTitle': 'Vorschau',
+  'appointments.bulk.count': 'Gebuchte Termine vom {from} bis {to}, die abgesagt würden: {count}',
+  'appointments.bulk.none': 'Im gewählten Zeitraum gibt es keine gebuchten Termine.',
+  'appointments.bulk.caption': 'Termine, die abgesagt würden. Uhrzeiten in der Zeitzone {timezone}.',
+  'appointments.bulk.message': 'Nachricht an alle betroffenen Personen',
+  'appointments.bulk.submit': 'Endgültig absagen',
+  'appointments.bulk.confirmTitle': 'Alle {count} Termine endgültig absagen?',
+  'appointments.bulk.confirmText':
+    'Alle gebuchten Termine vom {from} bis {to} werden abgesagt, und die Personen werden benachrichtigt. Das lässt sich nicht rückgängig machen.',
+  'appointments.bulk.confirm': 'Ja, alle absagen',
+  'appointments.bulk.done': 'Abgesagt: {count} Termine vom {from} bis {to}.',
+  'appointments.bulk.changed':
+    'Seit der Vorschau haben sich die Termine in diesem Zeitraum geändert. Es wurde nichts abgesagt. Bitte prüfen Sie die neue Vorschau.',
 
   'unlock.title': 'Schlüssel entsperren',
   'unlock.intro':

@@ -1,9 +1,11 @@
 import { commonEn } from '@common/i18n/messages';
 import type { MessageKey } from './de';
+import { resourcesEn } from './resources.en';
 
 /** English: the type makes a missing key a compile error; the unit test checks placeholders. */
 export const en: Record<MessageKey, string> = {
   ...commonEn,
+  ...resourcesEn,
   'app.name': 'Counselling centre administration',
   'app.tagline': 'Online counselling – for counsellors and centre managers',
   'app.footer':
@@ -14,6 +16,7 @@ export const en: Record<MessageKey, string> = {
   'nav.certifications': 'Certifications',
   'nav.security': 'Security',
   'nav.profile': 'Centre details',
+  'nav.appointments': 'Appointments',
   'nav.login': 'Log in',
   'center.label': 'Counselling centre',
   'center.none': 'Your account does not belong to any counselling centre.',
@@ -124,9 +127,91 @@ export const en: Record<MessageKey, string> = {
   'audit.action.staff.invited': 'Invitation created',
   'audit.action.staff.joined': 'Invitation accepted',
   'audit.action.staff.removed': 'Removed from the team',
+  'audit.action.appointment.cancel': 'Appointment cancelled',
+  'audit.action.appointments.bulk_cancel': 'Appointments cancelled in bulk',
   'audit.targetType.account': 'Account',
   'audit.targetType.invite': 'Invitation',
   'audit.targetType.center': 'Counselling centre',
+
+  'appointments.title': 'Appointments',
+  'appointments.intro.admin': 'All booked appointments of {center}.',
+  'appointments.intro.counselor': 'Your appointments at {center}.',
+  'appointments.subnav': 'Appointment management',
+  'appointments.subnav.list': 'Appointment list',
+  'appointments.subnav.conflicts': 'Conflicts',
+  'appointments.subnav.bulk': 'Bulk cancellation',
+  'appointments.onlyAdmins': 'This area is reserved for the management of the counselling centre.',
+  'appointments.filter.title': 'Filter appointments',
+  'appointments.filter.from': 'Period from',
+  'appointments.filter.to': 'Period to',
+  'appointments.filter.counselor': 'Counsellor',
+  'appointments.filter.counselor.hint': 'You can choose the counsellors of the appointments shown so far.',
+  'appointments.filter.service': 'Service',
+  'appointments.filter.status': 'Status',
+  'appointments.filter.all': 'All',
+  'appointments.filter.submit': 'Show',
+  'appointments.date.invalid': 'Please enter a date.',
+  'appointments.range.invalid':
+    'The end of the period must not be before its start, and the period may cover at most one year.',
+  'appointments.caption': 'Appointments from {from} to {to}: {count}. Times in the {timezone} time zone.',
+  'appointments.empty': 'There are no appointments in this period.',
+  'appointments.col.when': 'Date and time',
+  'appointments.col.service': 'Service',
+  'appointments.col.counselor': 'Counsellor',
+  'appointments.col.room': 'Room',
+  'appointments.col.person': 'Person',
+  'appointments.col.code': 'Code',
+  'appointments.col.status': 'Status',
+  'appointments.col.actions': 'Actions',
+  'appointments.noName': 'no name given',
+  'appointments.status.held': 'held',
+  'appointments.status.booked': 'booked',
+  'appointments.status.cancelled': 'cancelled',
+  'appointments.status.attended': 'attended',
+  'appointments.status.no_show': 'did not attend',
+  'appointments.cancelledBy.person': 'by the person',
+  'appointments.cancelledBy.center': 'by the counselling centre',
+  'appointments.cancel': 'Cancel',
+  'appointments.cancelTitle': 'Cancel the appointment on {when}?',
+  'appointments.cancelText':
+    'The appointment of {person} ({service}) will be cancelled. If the person gave an email address, they receive the cancellation with your message.',
+  'appointments.cancelMessage': 'Message to the person',
+  'appointments.cancelMessage.hint':
+    'For example the reason and how the person can get a new appointment. At most 2000 characters.',
+  'appointments.cancelConfirm': 'Yes, cancel',
+  'appointments.cancelled': 'The appointment on {when} is cancelled.',
+  'appointments.notCancellable':
+    'This appointment is no longer booked and cannot be cancelled. Please reload the list.',
+  'appointments.attended': 'Attended',
+  'appointments.noShow': 'Did not attend',
+  'appointments.resetAttendance': 'Undo the mark',
+  'appointments.attendanceSaved': 'Appointment on {when}: {status}.',
+  'appointments.notStarted': 'Attendance can be recorded once the appointment has begun.',
+  'appointments.alreadyCancelled': 'A cancelled appointment has no attendance.',
+  'appointments.conflicts.title': 'Conflicts',
+  'appointments.conflicts.intro':
+    'Upcoming appointments that could no longer be booked under the current rules – because opening hours, availability, absences, public holidays or rooms have changed. They stay booked until you cancel them.',
+  'appointments.conflicts.caption':
+    'Upcoming appointments with a conflict: {count}. Times in the {timezone} time zone.',
+  'appointments.conflicts.empty': 'No conflicts: all upcoming appointments fit the current rules.',
+  'appointments.conflicts.reload': 'Check again',
+  'appointments.bulk.title': 'Bulk cancellation',
+  'appointments.bulk.intro':
+    'Cancels all booked appointments in a period at once, for example when the counselling centre is closed. Everyone with an email address receives the cancellation with your message.',
+  'appointments.bulk.preview': 'Preview',
+  'appointments.bulk.previewTitle': 'Preview',
+  'appointments.bulk.count': 'Booked appointments from {from} to {to} that would be cancelled: {count}',
+  'appointments.bulk.none': 'There are no booked appointments in this period.',
+  'appointments.bulk.caption': 'Appointments that would be cancelled. Times in the {timezone} time zone.',
+  'appointments.bulk.message': 'Message to everyone affected',
+  'appointments.bulk.submit': 'Cancel them for good',
+  'appointments.bulk.confirmTitle': 'Cancel all {count} appointments for good?',
+  'appointments.bulk.confirmText':
+    'All booked appointments from {from} to {to} will be cancelled and the people told. This cannot be undone.',
+  'appointments.bulk.confirm': 'Yes, cancel them all',
+  'appointments.bulk.done': 'Cancelled: {count} appointments from {from} to {to}.',
+  'appointments.bulk.changed':
+    'The appointments in this period have changed since the preview. Nothing was cancelled. Please check the new preview.',
 
   'unlock.title': 'Unlock your keys',
   'unlock.intro':

@@ -18,6 +18,7 @@ import {
 } from '@beratung/shared/schemas/booking';
 import type { RouteRegistry } from '../http/routes';
 import { NotFoundError } from '../http/errors';
+import type { LimitName, RateLimits } from '../security/rate-limit';
 import type { BookingService } from './booking.service';
 
 const codeParams = z.object({ code: bookingCodeSchema });
@@ -28,16 +29,48 @@ function tokenOf(req: Request): string {
   return token;
 }
 
-/** The public booking API: no login; a booking is managed with its code and secret token. */
+const clientOf = (req: Request) => req.ip ?? 'unknown';
+
+/**
+ * The public booking API: no login; a booking is managed with its code and secret token.
+ * Without a login, the client address is what reads, holds and bookings are counted by.
+ */
 export function bookingRouter({
   registry,
   bookings,
+  rateLimits,
 }: {
   registry: RouteRegistry;
   bookings: BookingService;
+  rateLimits: RateLimits;
 }): Router {
   const router = Router();
   const tag = 'Booking';
+  const perClient = (name: LimitName) => (req: Request) => rateLimits.consume(name, clientOf(req));
+
+  /**
+   * The booking a code and the token header name. Every check counts against the code
+   * and the client address and a correct one gives its points back, so only failures
+   * count: 429 stops guessing a code's token long before the search space matters, while
+   * the owner who opens the manage link again and again is never limited.
+   */
+  async function managedBooking(req: Request, code: string): Promise<string> {
+    const client = clientOf(req);
+    await rateLimits.consume('manageFailuresPerClient', client);
+    try {
+      await rateLimits.consume('manageFailuresPerCode', code);
+    } catch (error) {
+      // A code already locked costs the address nothing more.
+      await rateLimits.refund('manageFailuresPerClient', client);
+      throw error;
+    }
+    const id = await bookings.findByCode(code, tokenOf(req));
+    await Promise.all([
+      rateLimits.refund('manageFailuresPerClient', client),
+      rateLimits.refund('manageFailuresPerCode', code),
+    ]);
+    return id;
+  }
 
   registry.add(
     router,
@@ -64,6 +97,7 @@ export function bookingRouter({
         'Free start times of a service between two dates; with `time`, only that time and the dates it is free',
       query: slotsQuerySchema,
       response: slotsResponseSchema,
+      before: perClient('slotReadsPerClient'),
     },
     async ({ query }) => bookings.slots(query),
   );
@@ -78,6 +112,7 @@ export function bookingRouter({
       summary: 'The dates that have free slots, with their number (for the calendar)',
       query: slotDaysQuerySchema,
       response: slotDaysResponseSchema,
+      before: perClient('slotReadsPerClient'),
     },
     async ({ query }) => bookings.slotDays(query),
   );
@@ -93,6 +128,7 @@ export function bookingRouter({
       body: holdRequestSchema,
       response: holdSchema,
       status: 201,
+      before: perClient('holdsPerClient'),
     },
     async ({ body }) => bookings.hold(body.serviceId, body.start),
   );
@@ -123,6 +159,7 @@ export function bookingRouter({
       body: bookingRequestSchema,
       response: bookingCreatedSchema,
       status: 201,
+      before: perClient('bookingsPerClient'),
     },
     async ({ body }) => {
       const { id, token } = await bookings.book(body);
@@ -146,7 +183,7 @@ export function bookingRouter({
       params: codeParams,
       response: bookingViewSchema,
     },
-    async ({ req, params }) => bookings.view(await bookings.findByCode(params.code, tokenOf(req))),
+    async ({ req, params }) => bookings.view(await managedBooking(req, params.code)),
   );
 
   registry.add(
@@ -162,7 +199,7 @@ export function bookingRouter({
       response: bookingViewSchema,
     },
     async ({ req, params, body }) => {
-      const id = await bookings.findByCode(params.code, tokenOf(req));
+      const id = await managedBooking(req, params.code);
       await bookings.cancelByPerson(id, body.reason);
       return bookings.view(id);
     },
@@ -181,7 +218,9 @@ export function bookingRouter({
       response: bookingViewSchema,
     },
     async ({ req, params, body }) => {
-      const id = await bookings.findByCode(params.code, tokenOf(req));
+      const id = await managedBooking(req, params.code);
+      // A move takes a slot and mails the contact address like a booking, so it counts as one.
+      await rateLimits.consume('bookingsPerClient', clientOf(req));
       await bookings.reschedule(id, body, tokenOf(req));
       return bookings.view(id);
     },
@@ -199,7 +238,7 @@ export function bookingRouter({
       produces: 'text/calendar',
     },
     async ({ req, res, params }) => {
-      const id = await bookings.findByCode(params.code, tokenOf(req));
+      const id = await managedBooking(req, params.code);
       res
         .type('text/calendar; charset=utf-8')
         .set('content-disposition', `attachment; filename="termin-${params.code}.ics"`)

@@ -11,9 +11,12 @@ import {
   inviteRequestSchema,
   inviteViewSchema,
   pendingCertificateSchema,
+  pendingGrantsSchema,
   platformKeyGrantSchema,
+  signedStatementSchema,
   sessionViewSchema,
   staffMemberSchema,
+  teamKeyGrantsRequestSchema,
   teamKeyRequestSchema,
 } from '@beratung/shared';
 import type { RouteRegistry } from '../http/routes';
@@ -34,6 +37,11 @@ export interface CentersRoutesDeps {
   rateLimits: RateLimits;
   cookies: CookieSettings;
   endSockets: (accountId: string) => void;
+  /** The chat reacts to team changes: consultations of a removed counselor, key work for members. */
+  chatTeam: {
+    counselorRemoved(centerId: string, accountId: string): Promise<void>;
+    keysChanged(centerId: string): Promise<void>;
+  };
 }
 
 const centerParams = z.object({ centerId: z.uuid() });
@@ -42,7 +50,7 @@ const tokenParams = z.object({ token: z.string().min(20).max(100) });
 
 /** Staff, invitations, center settings, audit log and the center's keys. */
 export function centersRouter(deps: CentersRoutesDeps): Router {
-  const { registry, invites, staff, keys, rateLimits, cookies, accounts, endSockets } = deps;
+  const { registry, invites, staff, keys, rateLimits, cookies, accounts, endSockets, chatTeam } = deps;
   const router = Router();
 
   registry.add(
@@ -140,6 +148,7 @@ export function centersRouter(deps: CentersRoutesDeps): Router {
     },
     async ({ auth, params }) => {
       const { sessionsEnded } = await staff.remove(auth, params.centerId, params.accountId);
+      await chatTeam.counselorRemoved(params.centerId, params.accountId);
       if (sessionsEnded) endSockets(params.accountId);
     },
   );
@@ -243,7 +252,65 @@ export function centersRouter(deps: CentersRoutesDeps): Router {
       body: teamKeyRequestSchema,
       response: z.object({ epoch: z.number() }),
     },
-    async ({ auth, params, body }) => keys.publishTeamKey(auth, params.centerId, body),
+    async ({ auth, params, body }) => {
+      const published = await keys.publishTeamKey(auth, params.centerId, body);
+      await chatTeam.keysChanged(params.centerId);
+      return published;
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'post',
+      path: '/api/centers/:centerId/member-list',
+      tag: 'Keys',
+      access: { centerRole: 'center_admin' },
+      status: 201,
+      summary: 'Publish a new signed member list for the current team key (a counselor joined)',
+      params: centerParams,
+      body: signedStatementSchema,
+      response: z.object({ version: z.number() }),
+    },
+    async ({ auth, params, body }) => {
+      const published = await keys.publishMemberList(auth, params.centerId, body);
+      await chatTeam.keysChanged(params.centerId);
+      return published;
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/centers/:centerId/pending-grants',
+      tag: 'Keys',
+      access: { centerRole: 'counselor' },
+      summary: 'Listed members who still lack the current team key (for a member who holds it)',
+      params: centerParams,
+      response: pendingGrantsSchema,
+    },
+    async ({ params }) => keys.pendingGrants(params.centerId),
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'post',
+      path: '/api/centers/:centerId/team-key-grants',
+      tag: 'Keys',
+      access: { centerRole: 'counselor' },
+      status: 201,
+      summary: 'Hand the team key on to listed members who lack it, sealed to each',
+      params: centerParams,
+      body: teamKeyGrantsRequestSchema,
+      response: z.object({ granted: z.number() }),
+    },
+    async ({ auth, params, body }) => {
+      const result = await keys.addGrants(auth, params.centerId, body.grants);
+      await chatTeam.keysChanged(params.centerId);
+      return result;
+    },
   );
 
   registry.add(

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { DirectoryTables } from './schema-directory';
 import type { BookingTables } from './schema-booking';
+import type { ChatTables } from './schema-chat';
 
 /** Row types of the tables in migrations/. Keep in step with the SQL. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -180,4 +181,4 @@ export interface AccountTables {
   mail_outbox: MailOutboxTable;
 }
 
-export type DB = AccountTables & DirectoryTables & BookingTables;
+export type DB = AccountTables & DirectoryTables & BookingTables & ChatTables;

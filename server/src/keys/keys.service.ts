@@ -164,45 +164,7 @@ export class KeysService {
     if (teamKey.centerId !== centerId || memberList.centerId !== centerId) {
       throw new AppError(422, 'CENTER_MISMATCH', 'The statements are for another center');
     }
-    const members = await this.db
-      .selectFrom('memberships')
-      .innerJoin('accounts', 'accounts.id', 'memberships.account_id')
-      .select([
-        'accounts.id',
-        'accounts.box_public_key',
-        'accounts.sign_public_key',
-        'accounts.key_signature',
-      ])
-      .where('memberships.center_id', '=', centerId)
-      .execute();
-    const byId = new Map(members.map((m) => [m.id, m]));
-    for (const listed of memberList.members) {
-      const member = byId.get(listed.accountId);
-      if (
-        !member ||
-        member.box_public_key !== listed.boxPublicKey ||
-        member.sign_public_key !== listed.signPublicKey
-      ) {
-        throw new AppError(
-          422,
-          'MEMBER_LIST_INVALID',
-          `Account ${listed.accountId} is not a member with these keys`,
-        );
-      }
-      if (
-        !(await verifyPublicIdentity({
-          boxPublicKey: member.box_public_key,
-          signPublicKey: member.sign_public_key,
-          keySignature: member.key_signature,
-        }))
-      ) {
-        throw new AppError(
-          422,
-          'MEMBER_KEYS_INVALID',
-          `Account ${listed.accountId} has invalid key signatures`,
-        );
-      }
-    }
+    await this.checkListedMembers(centerId, memberList);
     const listed = new Set(memberList.members.map((m) => m.accountId));
     for (const grant of input.grants) {
       if (!listed.has(grant.accountId))
@@ -275,6 +237,49 @@ export class KeysService {
     return { epoch: teamKey.epoch };
   }
 
+  /** Every listed member must be a member of the center, with exactly these (self-signed) keys. */
+  private async checkListedMembers(centerId: string, memberList: MemberListStatement): Promise<void> {
+    const members = await this.db
+      .selectFrom('memberships')
+      .innerJoin('accounts', 'accounts.id', 'memberships.account_id')
+      .select([
+        'accounts.id',
+        'accounts.box_public_key',
+        'accounts.sign_public_key',
+        'accounts.key_signature',
+      ])
+      .where('memberships.center_id', '=', centerId)
+      .execute();
+    const byId = new Map(members.map((m) => [m.id, m]));
+    for (const listed of memberList.members) {
+      const member = byId.get(listed.accountId);
+      if (
+        !member ||
+        member.box_public_key !== listed.boxPublicKey ||
+        member.sign_public_key !== listed.signPublicKey
+      ) {
+        throw new AppError(
+          422,
+          'MEMBER_LIST_INVALID',
+          `Account ${listed.accountId} is not a member with these keys`,
+        );
+      }
+      if (
+        !(await verifyPublicIdentity({
+          boxPublicKey: member.box_public_key,
+          signPublicKey: member.sign_public_key,
+          keySignature: member.key_signature,
+        }))
+      ) {
+        throw new AppError(
+          422,
+          'MEMBER_KEYS_INVALID',
+          `Account ${listed.accountId} has invalid key signatures`,
+        );
+      }
+    }
+  }
+
   /** Public: everything a help seeker's client needs to verify the center's team key. */
   async keyChain(centerId: string): Promise<CenterKeyChain> {
     const teamKey = await this.db
@@ -331,5 +336,136 @@ export class KeysService {
       .executeTakeFirst();
     if (!grant) throw new AppError(404, 'NO_GRANT', 'The team key has not been shared with you yet');
     return { epoch: grant.epoch, sealedKey: grant.sealed_key };
+  }
+
+  /**
+   * A certified center admin signs a new member list for the current team key epoch
+   * (a counselor joined). The key itself is not changed: a member's client then seals
+   * it to the newcomer, who is on a list the server could not have forged.
+   */
+  async publishMemberList(auth: Auth, centerId: string, input: { payload: string; signature: string }) {
+    const signer = await this.certifiedSigner(centerId, auth.account.id);
+    const memberList = await this.open<MemberListStatement>(input, signer, 'member-list');
+    if (memberList.centerId !== centerId)
+      throw new AppError(422, 'CENTER_MISMATCH', 'The statement is for another center');
+    await this.checkListedMembers(centerId, memberList);
+    await this.db.transaction().execute(async (trx) => {
+      const latest = await trx
+        .selectFrom('center_member_lists')
+        .select(({ fn }) => fn.max('version').as('version'))
+        .where('center_id', '=', centerId)
+        .executeTakeFirst();
+      if (memberList.version !== (latest?.version ?? 0) + 1)
+        throw new ConflictError('STALE_MEMBER_LIST', 'Another member list was published meanwhile; reload');
+      await trx
+        .insertInto('center_member_lists')
+        .values({
+          center_id: centerId,
+          version: memberList.version,
+          payload: input.payload,
+          signature: input.signature,
+          signed_by: auth.account.id,
+        })
+        .execute();
+      await recordAudit(trx, {
+        actorAccountId: auth.account.id,
+        centerId,
+        action: 'keys.member_list_published',
+        details: { version: memberList.version, members: memberList.members.length },
+      });
+    });
+    return { version: memberList.version };
+  }
+
+  /**
+   * Members on the latest signed list who still lack the current team key: the work a
+   * member's client holding the key can do. The client checks the list's signature
+   * itself before sealing anything.
+   */
+  async pendingGrants(centerId: string) {
+    const epoch = await this.latestEpoch(this.db, centerId);
+    const list = await this.db
+      .selectFrom('center_member_lists')
+      .select('payload')
+      .where('center_id', '=', centerId)
+      .orderBy('version', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (epoch === undefined || !list) return { epoch: epoch ?? 0, members: [] };
+    const listed = (JSON.parse(list.payload) as MemberListStatement).members;
+    const granted = await this.db
+      .selectFrom('team_key_grants')
+      .select('account_id')
+      .where('center_id', '=', centerId)
+      .where('epoch', '=', epoch)
+      .execute();
+    const members = await this.db
+      .selectFrom('memberships')
+      .select('account_id')
+      .where('center_id', '=', centerId)
+      .execute();
+    const have = new Set(granted.map((g) => g.account_id));
+    const current = new Set(members.map((m) => m.account_id));
+    return {
+      epoch,
+      members: listed.filter((m) => current.has(m.accountId) && !have.has(m.accountId)),
+    };
+  }
+
+  /** A member who holds the team key hands it on to listed members who lack it. */
+  async addGrants(
+    auth: Auth,
+    centerId: string,
+    grants: Array<{ accountId: string; epoch: number; sealedKey: string }>,
+  ) {
+    const pending = await this.pendingGrants(centerId);
+    const own = await this.db
+      .selectFrom('team_key_grants')
+      .select('epoch')
+      .where('center_id', '=', centerId)
+      .where('account_id', '=', auth.account.id)
+      .where('epoch', '=', pending.epoch)
+      .executeTakeFirst();
+    if (!own) throw new ForbiddenError('You do not hold the current team key', 'NO_GRANT');
+    const open = new Set(pending.members.map((m) => m.accountId));
+    for (const grant of grants) {
+      if (grant.epoch !== pending.epoch || !open.has(grant.accountId))
+        throw new AppError(
+          422,
+          'GRANT_NOT_PENDING',
+          'A grant is for an account that is not waiting for the current team key',
+        );
+    }
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('team_key_grants')
+        .values(
+          grants.map((g) => ({
+            center_id: centerId,
+            epoch: g.epoch,
+            account_id: g.accountId,
+            sealed_key: g.sealedKey,
+            granted_by: auth.account.id,
+          })),
+        )
+        .onConflict((oc) => oc.columns(['center_id', 'epoch', 'account_id']).doNothing())
+        .execute();
+      await recordAudit(trx, {
+        actorAccountId: auth.account.id,
+        centerId,
+        action: 'keys.team_key_granted',
+        details: { epoch: pending.epoch, accounts: grants.map((g) => g.accountId) },
+      });
+    });
+    return { granted: grants.length };
+  }
+
+  private async latestEpoch(db: Db, centerId: string): Promise<number | undefined> {
+    const row = await db
+      .selectFrom('center_team_keys')
+      .select(({ fn }) => fn.max('epoch').as('epoch'))
+      .where('center_id', '=', centerId)
+      .executeTakeFirst();
+    return row?.epoch ?? undefined;
   }
 }

@@ -1,8 +1,12 @@
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/support/database';
+import { startSmtpCatcher } from '../../test/support/smtp-catcher';
 import type { DatabaseHandle } from '../db/database';
-import { sendDueMails, type MailTransport } from './mail-sender';
+import { createMailTransport, outboxMessageId, sendDueMails, type MailTransport } from './mail-sender';
 import { enqueueMail } from './outbox';
+
+const sender = { from: 'x@example.org', messageIdDomain: 'beratung.example.org' };
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
@@ -29,10 +33,7 @@ describe('mail outbox', () => {
       await enqueueMail(handle.db, { to: `m${i}@example.org`, subject: 's', text: 't' });
     const a = countingTransport();
     const b = countingTransport();
-    await Promise.all([
-      sendDueMails(handle.db, a, 'x@example.org', 100),
-      sendDueMails(handle.db, b, 'x@example.org', 100),
-    ]);
+    await Promise.all([sendDueMails(handle.db, a, sender, 100), sendDueMails(handle.db, b, sender, 100)]);
     const all = [...a.sent, ...b.sent].sort();
     expect(all).toHaveLength(30);
     expect(new Set(all).size).toBe(30);
@@ -51,7 +52,7 @@ describe('mail outbox', () => {
 
   it('retries a failed mail later with backoff and keeps it', async () => {
     await enqueueMail(handle.db, { to: 'broken@example.org', subject: 's', text: 't' });
-    await sendDueMails(handle.db, countingTransport(new Set(['broken@example.org'])), 'x@example.org', 100);
+    await sendDueMails(handle.db, countingTransport(new Set(['broken@example.org'])), sender, 100);
     const row = await handle.db
       .selectFrom('mail_outbox')
       .selectAll()
@@ -61,5 +62,43 @@ describe('mail outbox', () => {
     expect(row.attempts).toBe(1);
     expect(row.next_attempt_at.getTime()).toBeGreaterThan(Date.now());
     expect(row.last_error).toContain('mailbox unavailable');
+  });
+
+  it('sends over SMTP with a Message-ID of the outbox row, the same on every attempt', async () => {
+    // The SMTP server answers 451 to the first attempt, after it has read the whole mail.
+    let refused = 0;
+    const smtp = await startSmtpCatcher({ refuse: () => refused++ === 0 });
+    const transport = createMailTransport({
+      smtpUrl: smtp.url,
+      outboxDir: '',
+      logger: pino({ level: 'silent' }),
+    });
+    try {
+      await enqueueMail(handle.db, { to: 'twice@example.org', subject: 'Termin', text: 't' });
+      const row = await handle.db
+        .selectFrom('mail_outbox')
+        .select('id')
+        .where('to_address', '=', 'twice@example.org')
+        .executeTakeFirstOrThrow();
+      const messageId = outboxMessageId(row.id, 'beratung.example.org');
+      expect(messageId).toBe(`<${row.id}@beratung.example.org>`);
+
+      expect(await sendDueMails(handle.db, transport, sender, 100)).toBe(0);
+      expect(refused).toBe(1);
+      // The retry is due at once instead of after the backoff.
+      await handle.db
+        .updateTable('mail_outbox')
+        .set({ next_attempt_at: new Date(Date.now() - 1000) })
+        .where('id', '=', row.id)
+        .execute();
+      expect(await sendDueMails(handle.db, transport, sender, 100)).toBe(1);
+      expect(smtp.received).toMatchObject([
+        { recipients: ['twice@example.org'], messageId, subject: 'Termin' },
+      ]);
+      expect(refused).toBe(2);
+    } finally {
+      transport.close();
+      await smtp.close();
+    }
   });
 });

@@ -43,14 +43,38 @@ export function createMailTransport(options: {
 
 const MAX_ATTEMPTS = 8;
 
+/** Who the mails are from, and the domain their Message-IDs are made in. */
+export interface MailSenderIdentity {
+  from: string;
+  messageIdDomain: string;
+}
+
+/** The domain of our Message-IDs: the host people reach the service at. */
+export function messageIdDomainOf(publicUrl: string): string {
+  return new URL(publicUrl).hostname;
+}
+
 /**
- * Sends due mails. Each row is claimed with FOR UPDATE SKIP LOCKED inside a
- * transaction that also marks it sent, so two server processes never send one row twice.
+ * The Message-ID of an outbox row. It depends on the row alone, so a mail that is sent a
+ * second time (see below) carries the same Message-ID as the first copy, and receiving
+ * systems and mail clients that de-duplicate by it show it once.
+ */
+export function outboxMessageId(outboxId: string, domain: string): string {
+  return `<${outboxId}@${domain}>`;
+}
+
+/**
+ * Sends due mails. Each row is claimed with FOR UPDATE SKIP LOCKED inside a transaction
+ * that also marks it sent, so two server processes never send one row twice while both
+ * run. The transaction is held across the SMTP dialogue, so a process that dies after the
+ * SMTP server accepted a mail and before COMMIT leaves that row pending, and the next
+ * round sends it again: at least once, at most one duplicate per row that was in flight,
+ * with the same Message-ID (docs/adr/0005-mail-delivery-exactly-once.md).
  */
 export async function sendDueMails(
   db: Db,
   transport: MailTransport,
-  from: string,
+  sender: MailSenderIdentity,
   limit = 10,
 ): Promise<number> {
   let sent = 0;
@@ -76,7 +100,8 @@ export async function sendDueMails(
       const now = new Date();
       try {
         await transport.send({
-          from,
+          from: sender.from,
+          messageId: outboxMessageId(row.id, sender.messageIdDomain),
           to: row.to_address,
           subject: row.subject,
           text: row.text_body,

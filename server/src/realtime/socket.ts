@@ -42,7 +42,25 @@ export function createRealtimeServer(httpServer: HttpServer, options: RealtimeOp
       : {}),
   });
 
-  io.use(async (socket, next) => {
+  io.use(sessionAuthenticator(options));
+
+  io.on('connection', (socket) => {
+    void socket.join(`account:${socket.data.accountId}`);
+    socket.emit('session:ready', { accountId: socket.data.accountId, recovered: socket.recovered });
+  });
+
+  return io;
+}
+
+/**
+ * Socket.IO middleware: the handshake must carry a complete session cookie; the
+ * account is stored in `socket.data`. Shared by every namespace.
+ */
+export function sessionAuthenticator(options: Pick<RealtimeOptions, 'db' | 'cookies' | 'logger'>) {
+  return async (
+    socket: { handshake: { headers: { cookie?: string } }; data: Partial<SocketData> },
+    next: (error?: Error) => void,
+  ): Promise<void> => {
     try {
       const token = readSessionToken(socket.handshake.headers.cookie, options.cookies);
       const auth = token ? await loadSession(options.db, token) : undefined;
@@ -54,18 +72,12 @@ export function createRealtimeServer(httpServer: HttpServer, options: RealtimeOp
       options.logger.error({ err: error }, 'socket authentication failed');
       next(new Error('INTERNAL'));
     }
-  });
-
-  io.on('connection', (socket) => {
-    void socket.join(`account:${socket.data.accountId}`);
-    socket.emit('session:ready', { accountId: socket.data.accountId, recovered: socket.recovered });
-  });
-
-  return io;
+  };
 }
 
 /** Tells every socket of an account that its session(s) ended, and disconnects them. */
 export function endAccountSockets(io: RealtimeServer, accountId: string, reason: 'logout' | 'expired'): void {
   io.to(`account:${accountId}`).emit('session:ended', { reason });
   io.in(`account:${accountId}`).disconnectSockets(true);
+  io.of('/chat').in(`account:${accountId}`).disconnectSockets(true);
 }

@@ -69,6 +69,10 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       HASH_WORKERS: '2',
       RATE_LIMIT_LOGIN_PER_CLIENT: '10000',
       RATE_LIMIT_REGISTER_PER_CLIENT: '10000',
+      // Tests book from one loopback address (100 at once for one slot); the limits have their own test.
+      RATE_LIMIT_SLOT_READS_PER_CLIENT: '100000',
+      RATE_LIMIT_HOLDS_PER_CLIENT: '10000',
+      RATE_LIMIT_BOOKINGS_PER_CLIENT: '10000',
       ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
       ...env,
     },

@@ -7,3 +7,4 @@ export * from './password-strength';
 export * from './recovery-code';
 export * from './account-keys';
 export * from './trust-chain';
+export * from './conversation';

@@ -293,3 +293,40 @@ export const seriesPreviewResultSchema = z.object({
   /** True when the series has more occurrences than `limit`. */
   more: z.boolean(),
 });
+
+// --- Booking settings of a center (reminders, how long contact data is kept) ---
+
+/** A reminder is mailed at least 15 minutes and at most 14 days before the appointment. */
+export const REMINDER_OFFSET_MIN_MINUTES = 15;
+export const REMINDER_OFFSET_MAX_MINUTES = 14 * 24 * 60;
+export const MAX_REMINDER_OFFSETS = 5;
+export const CONTACT_RETENTION_MAX_DAYS = 365;
+
+export const bookingSettingsSchema = z.strictObject({
+  reminderOffsetsMinutes: z
+    .array(
+      z
+        .int()
+        .min(REMINDER_OFFSET_MIN_MINUTES, 'a reminder goes out at least 15 minutes before')
+        .max(REMINDER_OFFSET_MAX_MINUTES, 'a reminder goes out at most 14 days (20160 minutes) before'),
+    )
+    .max(MAX_REMINDER_OFFSETS, `at most ${MAX_REMINDER_OFFSETS} reminders`)
+    .superRefine((offsets, ctx) => {
+      offsets.forEach((offset, index) => {
+        if (offsets.indexOf(offset) !== index)
+          ctx.addIssue({ code: 'custom', path: [index], message: `${offset} minutes is listed twice` });
+      });
+    })
+    .describe('Minutes before the appointment at which a reminder is mailed; empty: no reminders'),
+  contactRetentionDays: z
+    .int()
+    .min(1)
+    .max(CONTACT_RETENTION_MAX_DAYS)
+    .describe("Days after the appointment at which the person's contact data is deleted"),
+});
+export type BookingSettings = z.infer<typeof bookingSettingsSchema>;
+
+/** Reminder offsets as stored and shown: the earliest reminder (largest offset) first. */
+export function sortReminderOffsets(offsets: readonly number[]): number[] {
+  return [...offsets].sort((a, b) => b - a);
+}

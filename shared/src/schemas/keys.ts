@@ -42,3 +42,22 @@ export const publicConfigSchema = z.object({
   locales: z.array(z.string()),
   staffIdleTimeoutSeconds: z.number(),
 });
+
+/** Members on the latest signed list who still lack the current team key. */
+export const pendingGrantsSchema = z.object({
+  epoch: z.number().int(),
+  members: z.array(z.object({ accountId: uuidSchema, boxPublicKey: z.string(), signPublicKey: z.string() })),
+});
+
+export const teamKeyGrantsRequestSchema = z.object({
+  grants: z
+    .array(
+      z.object({
+        accountId: uuidSchema,
+        epoch: z.number().int().min(1),
+        sealedKey: z.string().min(10).max(500),
+      }),
+    )
+    .min(1)
+    .max(2000),
+});

@@ -11,7 +11,13 @@ import {
 } from '../crypto/identity';
 import { normalizeRecoveryCode } from '../crypto/recovery-code';
 import { openSealed } from '../crypto/sealing';
-import { verifyCenterKeyChain, type CenterKeyChain, type VerifiedCenterKeys } from '../crypto/statements';
+import {
+  signStatement,
+  verifyCenterKeyChain,
+  type CenterKeyChain,
+  type VerifiedCenterKeys,
+} from '../crypto/statements';
+import { sealTo } from '../crypto/sealing';
 import { certifyCenterAdmin, createTeamKeyEpoch } from '../crypto/trust-chain';
 import { getSodium, toBase64 } from '../crypto/sodium';
 import type {
@@ -32,9 +38,12 @@ import type {
 import { ApiClient, ApiError, type ApiClientOptions } from './http';
 import type { CenterDetail, CenterSearchQuery, CenterSearchResult } from './directory';
 import { BookingCalls } from './booking';
+import { ChatCalls } from './chat';
+import { BackOfficeCalls } from './back-office';
 
 import type { Locale } from '../schemas/common';
 import type { ImportCenter } from '../schemas/import-format';
+import type { BookingSettings } from '../schemas/booking';
 export type PublicConfig = z.infer<typeof publicConfigSchema>;
 export type InviteView = z.infer<typeof inviteViewSchema>;
 export type StaffMember = z.infer<typeof staffMemberSchema>;
@@ -73,6 +82,10 @@ export class BeratungClient {
   readonly api: ApiClient;
   /** Online appointment booking (public, no login). */
   readonly booking: BookingCalls;
+  /** The end-to-end-encrypted chat (after login). */
+  readonly chat: ChatCalls;
+  /** Back office for center staff: appointments (Termine), Massen-Löschung, conflicts. */
+  readonly backOffice: BackOfficeCalls;
   session: SessionView | undefined;
   identity: Identity | undefined;
   private pendingWrapKey: Uint8Array | undefined;
@@ -80,6 +93,14 @@ export class BeratungClient {
   constructor(options: ApiClientOptions = {}) {
     this.api = new ApiClient(options);
     this.booking = new BookingCalls(this.api);
+    this.chat = new ChatCalls(
+      this.api,
+      () => this.identity,
+      (centerId) => this.verifiedKeyChain(centerId),
+    );
+    this.chat.currentAccountId = () => this.session?.account.id;
+    this.chat.onKeysChanged = (centerId) => this.maintainTeamKeys(centerId);
+    this.backOffice = new BackOfficeCalls(this.api);
   }
 
   private adopt(response: SessionView): SessionView {
@@ -215,6 +236,7 @@ export class BeratungClient {
   }
 
   private forget(): void {
+    this.chat.disconnect();
     this.session = undefined;
     this.identity = undefined;
     this.api.csrfToken = undefined;
@@ -321,6 +343,19 @@ export class BeratungClient {
     return this.api.put(`/api/centers/${centerId}/settings`, settings);
   }
 
+  /** Reminder offsets and contact-data retention of the center's online booking (center staff). */
+  bookingSettings(centerId: string): Promise<BookingSettings> {
+    return this.api.get(`/api/centers/${centerId}/booking-settings`);
+  }
+
+  /**
+   * Center admins: changes the booking settings. Invalid input is answered with 422 and
+   * `details` (e.g. `$.reminderOffsetsMinutes[1]`).
+   */
+  updateBookingSettings(centerId: string, settings: BookingSettings): Promise<BookingSettings> {
+    return this.api.put(`/api/centers/${centerId}/booking-settings`, settings);
+  }
+
   /** The center's self-service profile in the import format (docs/import-format.md). */
   centerProfile(centerId: string): Promise<ImportCenter> {
     return this.api.get(`/api/centers/${centerId}/profile`);
@@ -410,7 +445,7 @@ export class BeratungClient {
   }
 
   /** The center's key chain verified against the configured platform key; undefined without a team key. */
-  private async verifiedKeyChain(centerId: string): Promise<VerifiedCenterKeys | undefined> {
+  async verifiedKeyChain(centerId: string): Promise<VerifiedCenterKeys | undefined> {
     let chain: CenterKeyChain;
     try {
       chain = await this.api.get<CenterKeyChain>(`/api/centers/${centerId}/key-chain`);
@@ -471,5 +506,101 @@ export class BeratungClient {
       members: verified.memberList?.members.length ?? 0,
       fingerprint: await keyFingerprint(verified.teamKey.boxPublicKey),
     };
+  }
+
+  /**
+   * Does the key work this member can do for a center (ARCHITECTURE.md §5), so the
+   * team key reaches exactly the members an admin listed:
+   * - a center admin: a member left → a new team key epoch for those who remain;
+   *   a member joined → a new signed member list;
+   * - any member holding the team key: seals it to listed members who lack it, after
+   *   checking the list's signature chain itself.
+   * Idempotent; run when the server says keys changed.
+   */
+  async maintainTeamKeys(
+    centerId: string,
+  ): Promise<{ rotated: boolean; memberListSigned: boolean; granted: number }> {
+    const identity = this.requireIdentity();
+    const done = { rotated: false, memberListSigned: false, granted: 0 };
+    const role = this.session?.account.memberships.find((m) => m.centerId === centerId)?.role;
+    if (!role) return done;
+    let verified = await this.verifiedKeyChain(centerId);
+    if (!verified) return done;
+    if (role === 'center_admin') {
+      const staff = await this.staff(centerId);
+      const listed = verified.memberList?.members ?? [];
+      const current = new Map(staff.map((m) => [m.accountId, m]));
+      const left = listed.filter((m) => {
+        const member = current.get(m.accountId);
+        return !member || member.boxPublicKey !== m.boxPublicKey || member.signPublicKey !== m.signPublicKey;
+      });
+      const joined = staff.filter((m) => !listed.some((l) => l.accountId === m.accountId));
+      try {
+        if (left.length > 0) {
+          await this.publishTeamKey(centerId);
+          return { ...done, rotated: true };
+        }
+        if (joined.length > 0) {
+          for (const member of joined) {
+            if (!(await verifyPublicIdentity(member)))
+              throw new KeyVerificationError(
+                'MEMBER_KEYS_INVALID',
+                `The keys of ${member.displayName} do not belong together`,
+              );
+          }
+          const list = await signStatement(
+            {
+              type: 'member-list',
+              centerId,
+              version: (verified.memberList?.version ?? 0) + 1,
+              members: staff.map(({ accountId, boxPublicKey, signPublicKey }) => ({
+                accountId,
+                boxPublicKey,
+                signPublicKey,
+              })),
+              issuedAt: new Date().toISOString(),
+            },
+            identity.signSecretKey,
+          );
+          await this.api.post(`/api/centers/${centerId}/member-list`, list);
+          done.memberListSigned = true;
+          verified = (await this.verifiedKeyChain(centerId)) ?? verified;
+        }
+      } catch (error) {
+        // Not certified yet, or another admin was faster: the grants below may still be due.
+        if (!(error instanceof ApiError) || (error.status !== 403 && error.status !== 409)) throw error;
+      }
+    }
+    const pending = await this.api.get<{
+      epoch: number;
+      members: Array<{ accountId: string; boxPublicKey: string; signPublicKey: string }>;
+    }>(`/api/centers/${centerId}/pending-grants`);
+    if (pending.members.length === 0 || pending.epoch !== verified.teamKey.epoch) return done;
+    const grants = await this.api.get<Array<{ epoch: number; sealedKey: string }>>(
+      `/api/centers/${centerId}/team-key-grants`,
+    );
+    const own = grants.find((g) => g.epoch === pending.epoch);
+    if (!own) return done;
+    const teamSecret = await openSealed(own.sealedKey, identity.boxPublicKey, identity.boxSecretKey);
+    try {
+      const sealed = [];
+      for (const member of pending.members) {
+        // Only to someone an admin signed onto the list with exactly these keys.
+        const listed = verified.memberList?.members.find((m) => m.accountId === member.accountId);
+        if (!listed || listed.boxPublicKey !== member.boxPublicKey) continue;
+        sealed.push({
+          accountId: member.accountId,
+          epoch: pending.epoch,
+          sealedKey: await sealTo(listed.boxPublicKey, teamSecret),
+        });
+      }
+      if (sealed.length > 0) {
+        await this.api.post(`/api/centers/${centerId}/team-key-grants`, { grants: sealed });
+        done.granted = sealed.length;
+      }
+    } finally {
+      teamSecret.fill(0);
+    }
+    return done;
   }
 }

@@ -127,6 +127,21 @@ export class ApiClient {
     return this.request<T>('DELETE', path, { body });
   }
 
+  /** Where the API lives ('' for the page's own origin). */
+  get base(): string {
+    return this.baseUrl;
+  }
+
+  /**
+   * Headers a Node client adds to a WebSocket handshake so it carries the session like
+   * a browser would; in a browser the browser does it (empty).
+   */
+  socketHeaders(): Record<string, string> {
+    if (!this.options.nodeOrigin) return {};
+    const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    return { origin: this.options.nodeOrigin, ...(cookie ? { cookie } : {}) };
+  }
+
   /** Cookies as a Node client holds them (for tests that inspect them). */
   cookie(name: string): string | undefined {
     return this.cookies.get(name);

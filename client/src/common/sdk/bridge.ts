@@ -1,6 +1,14 @@
-import { ApiError, WeakPasswordError, type PasswordStrength } from '@beratung/shared';
+import { ApiError, WeakPasswordError, type ChatEventMap, type PasswordStrength } from '@beratung/shared';
 import { KeyTrustError, KeyUnlockError, NetworkError } from './errors';
-import type { MethodName, RemoteSdk, SdkRequest, SdkResponse, SdkState, SerializedError } from './protocol';
+import type {
+  MethodName,
+  RemoteSdk,
+  SdkEvent,
+  SdkRequest,
+  SdkResponse,
+  SdkState,
+  SerializedError,
+} from './protocol';
 
 function rebuild(error: SerializedError): Error {
   switch (error.kind) {
@@ -34,6 +42,7 @@ export class SdkBridge {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   private readonly listeners = new Set<Listener>();
+  private readonly chatListeners = new Map<keyof ChatEventMap, Set<(value: never) => void>>();
 
   /** The SDK, called as if it were local: `sdk.login(email, password)`. */
   readonly sdk: RemoteSdk;
@@ -43,7 +52,10 @@ export class SdkBridge {
       type: 'module',
       name: 'beratung-sdk',
     });
-    this.worker.addEventListener('message', (event: MessageEvent<SdkResponse>) => this.receive(event.data));
+    this.worker.addEventListener('message', (event: MessageEvent<SdkResponse | SdkEvent>) => {
+      if ('event' in event.data) this.dispatch(event.data);
+      else this.receive(event.data);
+    });
     this.worker.addEventListener('error', (event) => {
       const error = new Error(`SDK worker failed: ${event.message}`);
       for (const call of this.pending.values()) call.reject(error);
@@ -56,6 +68,20 @@ export class SdkBridge {
           ? (...args: unknown[]) => this.call(method as MethodName, args)
           : undefined,
     });
+  }
+
+  /** Real-time chat events (messages arrive decrypted, once each, in order). */
+  onChat<K extends keyof ChatEventMap>(event: K, listener: (value: ChatEventMap[K]) => void): () => void {
+    const set = this.chatListeners.get(event) ?? new Set();
+    this.chatListeners.set(event, set);
+    set.add(listener as (value: never) => void);
+    return () => set.delete(listener as (value: never) => void);
+  }
+
+  private dispatch(message: SdkEvent): void {
+    for (const listener of this.chatListeners.get(message.event) ?? []) {
+      (listener as (value: SdkEvent['value']) => void)(message.value);
+    }
   }
 
   onState(listener: Listener): () => void {

@@ -1,4 +1,11 @@
-import type { BeratungClient, BookingCalls, SessionView } from '@beratung/shared';
+import type {
+  BackOfficeCalls,
+  BeratungClient,
+  BookingCalls,
+  ChatCalls,
+  ChatEventMap,
+  SessionView,
+} from '@beratung/shared';
 
 /**
  * The SDK methods the apps may call. They run inside a Web Worker (sdk.worker.ts), so
@@ -29,13 +36,16 @@ type Exposed =
   | 'auditLog'
   | 'centerSettings'
   | 'updateCenterSettings'
+  | 'bookingSettings'
+  | 'updateBookingSettings'
   | 'centerProfile'
   | 'saveCenterProfile'
   | 'pendingCertificates'
   | 'ownKeyFingerprint'
   | 'certifyPendingAdmin'
   | 'publishTeamKey'
-  | 'centerKeyStatus';
+  | 'centerKeyStatus'
+  | 'maintainTeamKeys';
 
 type Async<F> = F extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never;
 
@@ -53,8 +63,53 @@ interface BookingSdk {
   bookingIcs: Async<BookingCalls['ics']>;
 }
 
+/** The back-office calls (`client.backOffice.*`), flattened: `backOfficeCancel` is `backOffice.cancel`. */
+interface BackOfficeSdk {
+  backOfficeAppointments: Async<BackOfficeCalls['appointments']>;
+  backOfficeCancel: Async<BackOfficeCalls['cancel']>;
+  backOfficeAttendance: Async<BackOfficeCalls['attendance']>;
+  backOfficeBulkCancel: Async<BackOfficeCalls['bulkCancel']>;
+  backOfficeConflicts: Async<BackOfficeCalls['conflicts']>;
+  backOfficePreviewAbsenceSeries: Async<BackOfficeCalls['previewAbsenceSeries']>;
+}
+
+/**
+ * The chat calls (`client.chat.*`), flattened: `chatSend` is `chat.send`. Conversation
+ * keys stay in the worker; only decrypted text for display crosses to the page. Real-time
+ * events arrive through `SdkBridge.onChat` (an `SdkEvent` message from the worker).
+ */
+interface ChatSdk {
+  chatConnect: Async<ChatCalls['connect']>;
+  chatDisconnect: Async<ChatCalls['disconnect']>;
+  chatRoute: Async<ChatCalls['route']>;
+  chatStartInquiry: Async<ChatCalls['startInquiry']>;
+  chatRemove: Async<ChatCalls['remove']>;
+  chatQueue: Async<ChatCalls['queue']>;
+  chatTakeOver: Async<ChatCalls['takeOver']>;
+  chatHandOver: Async<ChatCalls['handOver']>;
+  chatHandOverNote: Async<ChatCalls['handOverNote']>;
+  chatArchive: Async<ChatCalls['archive']>;
+  chatConversations: Async<ChatCalls['conversations']>;
+  chatConversation: Async<ChatCalls['conversation']>;
+  chatHistory: Async<ChatCalls['history']>;
+  chatTrack: Async<ChatCalls['track']>;
+  chatSend: Async<ChatCalls['send']>;
+  chatTyping: Async<ChatCalls['typing']>;
+  chatMarkRead: Async<ChatCalls['markRead']>;
+  chatMarkDelivered: Async<ChatCalls['markDelivered']>;
+  chatFingerprint: Async<ChatCalls['fingerprint']>;
+}
+
+/** A chat event the worker forwards to the page (see `ChatEventMap`). */
+export interface SdkEvent<K extends keyof ChatEventMap = keyof ChatEventMap> {
+  event: K;
+  value: ChatEventMap[K];
+}
+
 /** The remote SDK as the main thread sees it: the same methods, plus `unlock` without key export. */
-export type RemoteSdk = { [K in Exposed]: Async<BeratungClient[K]> } & BookingSdk & {
+export type RemoteSdk = { [K in Exposed]: Async<BeratungClient[K]> } & BookingSdk &
+  BackOfficeSdk &
+  ChatSdk & {
     /** Unwraps the private keys inside the worker (after a page reload); nothing is returned. */
     unlock(password: string): Promise<void>;
   };

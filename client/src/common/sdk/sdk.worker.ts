@@ -5,6 +5,7 @@ import {
   TrustError,
   UnwrapError,
   WeakPasswordError,
+  type ChatEventMap,
 } from '@beratung/shared';
 import {
   EXPECTS_401,
@@ -12,6 +13,7 @@ import {
   type RemoteSdk,
   type SdkRequest,
   type SdkResponse,
+  type SdkEvent,
   type SdkState,
   type SerializedError,
 } from './protocol';
@@ -44,6 +46,8 @@ const methods: RemoteSdk = {
   auditLog: (centerId) => client.auditLog(centerId),
   centerSettings: (centerId) => client.centerSettings(centerId),
   updateCenterSettings: (centerId, settings) => client.updateCenterSettings(centerId, settings),
+  bookingSettings: (centerId) => client.bookingSettings(centerId),
+  updateBookingSettings: (centerId, settings) => client.updateBookingSettings(centerId, settings),
   centerProfile: (centerId) => client.centerProfile(centerId),
   saveCenterProfile: (centerId, profile) => client.saveCenterProfile(centerId, profile),
   pendingCertificates: () => client.pendingCertificates(),
@@ -63,10 +67,63 @@ const methods: RemoteSdk = {
   bookingCancel: (code, token, reason) => client.booking.cancel(code, token, reason),
   bookingReschedule: (code, token, to) => client.booking.reschedule(code, token, to),
   bookingIcs: (code, token) => client.booking.ics(code, token),
+  // Back office: the server checks the session and the center role on every call.
+  backOfficeAppointments: (centerId, query) => client.backOffice.appointments(centerId, query),
+  backOfficeCancel: (centerId, bookingId, message) => client.backOffice.cancel(centerId, bookingId, message),
+  backOfficeAttendance: (centerId, bookingId, status) =>
+    client.backOffice.attendance(centerId, bookingId, status),
+  backOfficeBulkCancel: (centerId, request) => client.backOffice.bulkCancel(centerId, request),
+  backOfficeConflicts: (centerId) => client.backOffice.conflicts(centerId),
+  backOfficePreviewAbsenceSeries: (centerId, series) =>
+    client.backOffice.previewAbsenceSeries(centerId, series),
+  // Chat: conversation keys stay in this worker; the page gets decrypted text to show.
+  // A failed attempt (server unreachable) is no logout: Socket.IO keeps retrying and
+  // reports `connection` once it is back. Only the server's refusal ends the session.
+  chatConnect: () =>
+    client.chat.connect().catch((error: unknown) => {
+      if (error instanceof ApiError && error.code !== 'UNAUTHENTICATED') throw new TypeError(error.message);
+      throw error;
+    }),
+  chatDisconnect: async () => client.chat.disconnect(),
+  chatRoute: (topic, postalCode) => client.chat.route(topic, postalCode),
+  chatStartInquiry: (input) => client.chat.startInquiry(input),
+  chatRemove: (conversationId) => client.chat.remove(conversationId),
+  chatQueue: (centerId) => client.chat.queue(centerId),
+  chatTakeOver: (conversationId) => client.chat.takeOver(conversationId),
+  chatHandOver: (conversationId, toAccountId, note) =>
+    client.chat.handOver(conversationId, toAccountId, note),
+  chatHandOverNote: (view) => client.chat.handOverNote(view),
+  chatArchive: (conversationId) => client.chat.archive(conversationId),
+  chatConversations: (status) => client.chat.conversations(status),
+  chatConversation: (conversationId) => client.chat.conversation(conversationId),
+  chatHistory: (conversationId, range) => client.chat.history(conversationId, range),
+  chatTrack: async (conversationId, afterSeq) => client.chat.track(conversationId, afterSeq),
+  chatSend: (conversationId, text) => client.chat.send(conversationId, text),
+  chatTyping: async (conversationId, typing) => client.chat.typing(conversationId, typing),
+  chatMarkRead: (conversationId, seq) => client.chat.markRead(conversationId, seq),
+  chatMarkDelivered: (conversationId, seq) => client.chat.markDelivered(conversationId, seq),
+  chatFingerprint: (conversationId) => client.chat.fingerprint(conversationId),
+  maintainTeamKeys: (centerId) => client.maintainTeamKeys(centerId),
   unlock: async (password) => {
     await client.unlock(password);
   },
 };
+
+// Real-time chat events go to the page as they happen (no request id).
+const FORWARDED: Array<keyof ChatEventMap> = [
+  'message',
+  'conversation',
+  'typing',
+  'receipt',
+  'queueAdded',
+  'queueRemoved',
+  'error',
+  'connection',
+  'keys',
+];
+for (const event of FORWARDED) {
+  client.chat.on(event, (value) => self.postMessage({ event, value } satisfies SdkEvent));
+}
 
 function state(): SdkState {
   return { session: client.session, unlocked: client.identity !== undefined };
@@ -88,8 +145,14 @@ function serialize(error: unknown): SerializedError {
     return { kind: 'weak_password', strength: { ...error.strength, problems: [...error.strength.problems] } };
   }
   if (error instanceof UnwrapError) return { kind: 'unwrap', message: error.message };
+  // Before the generic code check below: these carry a code too, but are trust failures.
   if (error instanceof KeyVerificationError || error instanceof TrustError) {
     return { kind: 'trust', code: error.code, message: error.message };
+  }
+  // Chat refusals that never reached the server (too long, no key) keep their code.
+  const code = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
+  if (error instanceof Error && typeof code === 'string') {
+    return { kind: 'api', status: 400, code, message: error.message };
   }
   // fetch rejects with a TypeError when the server cannot be reached.
   if (error instanceof TypeError) return { kind: 'network', message: error.message };
@@ -99,6 +162,8 @@ function serialize(error: unknown): SerializedError {
 /** A 401 on a call that needs a session means it ended (idle timeout, logout elsewhere). */
 function sessionEnded(method: MethodName, error: unknown): boolean {
   if (!(error instanceof ApiError) || error.status !== 401 || EXPECTS_401.has(method)) return false;
+  // The chat socket belongs to the ended session: no more events for it.
+  client.chat.disconnect();
   client.session = undefined;
   client.identity = undefined;
   client.api.csrfToken = undefined;

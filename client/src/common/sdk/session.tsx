@@ -1,5 +1,5 @@
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { SessionView } from '@beratung/shared';
+import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { ChatEventMap, SessionView } from '@beratung/shared';
 import { SdkBridge } from './bridge';
 import type { RemoteSdk } from './protocol';
 
@@ -53,4 +53,19 @@ export function useSession(): SessionState {
   const value = useContext(SessionContext);
   if (!value) throw new Error('useSession outside SessionProvider');
   return value;
+}
+
+/**
+ * Subscribes to a real-time chat event for the lifetime of the component. The listener
+ * may change between renders; the subscription does not.
+ */
+export function useChatEvent<K extends keyof ChatEventMap>(
+  event: K,
+  listener: (value: ChatEventMap[K]) => void,
+): void {
+  const latest = useRef(listener);
+  useEffect(() => {
+    latest.current = listener;
+  });
+  useEffect(() => sharedBridge().onChat(event, (value) => latest.current(value)), [event]);
 }
