@@ -1,0 +1,272 @@
+import { sql, type Selectable } from 'kysely';
+import type { ChatMessage, ConversationView, QueueItem } from '@beratung/shared';
+import type { Db } from '../db/database';
+import type { ConversationsTable, MessagesTable } from '../db/schema-chat';
+
+export type ConversationRow = Selectable<ConversationsTable>;
+
+const iso = (value: Date | null) => (value ? value.toISOString() : null);
+
+export function toChatMessage(row: Selectable<MessagesTable>): ChatMessage {
+  return {
+    conversationId: row.conversation_id,
+    seq: Number(row.seq),
+    kind: row.kind,
+    senderId: row.sender_id,
+    clientMessageId: row.client_message_id,
+    keyEpoch: row.key_epoch,
+    nonce: row.nonce,
+    ciphertext: row.ciphertext,
+    event: row.event,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+/** The conversation row, locked for the rest of the transaction. */
+export async function lockConversation(db: Db, id: string): Promise<ConversationRow | undefined> {
+  return db.selectFrom('conversations').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function findConversation(db: Db, id: string): Promise<ConversationRow | undefined> {
+  return db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function isCenterMember(db: Db, centerId: string, accountId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('memberships')
+    .select('account_id')
+    .where('center_id', '=', centerId)
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
+  return Boolean(row);
+}
+
+/** Appends a message or system event with the next server sequence number. */
+export async function appendMessage(
+  trx: Db,
+  conversation: ConversationRow,
+  entry: Pick<
+    Selectable<MessagesTable>,
+    'kind' | 'sender_id' | 'client_message_id' | 'key_epoch' | 'nonce' | 'ciphertext' | 'event'
+  >,
+): Promise<ChatMessage> {
+  const seq = Number(conversation.last_seq) + 1;
+  conversation.last_seq = seq;
+  const row = await trx
+    .insertInto('messages')
+    .values({ conversation_id: conversation.id, seq, ...entry })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await trx
+    .updateTable('conversations')
+    .set({ last_seq: seq, ...(entry.kind === 'message' ? { last_message_at: row.created_at } : {}) })
+    .where('id', '=', conversation.id)
+    .execute();
+  if (entry.sender_id) await advanceReceipt(trx, conversation.id, entry.sender_id, seq, seq);
+  return toChatMessage(row);
+}
+
+/** Moves a participant's delivered/read positions forward (never back). */
+export async function advanceReceipt(
+  db: Db,
+  conversationId: string,
+  accountId: string,
+  deliveredSeq: number,
+  readSeq: number,
+): Promise<{ deliveredSeq: number; readSeq: number }> {
+  const row = await db
+    .insertInto('conversation_receipts')
+    .values({
+      conversation_id: conversationId,
+      account_id: accountId,
+      delivered_seq: Math.max(deliveredSeq, readSeq),
+      read_seq: readSeq,
+    })
+    .onConflict((oc) =>
+      oc.columns(['conversation_id', 'account_id']).doUpdateSet({
+        delivered_seq: sql`greatest(conversation_receipts.delivered_seq, excluded.delivered_seq)`,
+        read_seq: sql`greatest(conversation_receipts.read_seq, excluded.read_seq)`,
+      }),
+    )
+    .returning(['delivered_seq', 'read_seq'])
+    .executeTakeFirstOrThrow();
+  return { deliveredSeq: Number(row.delivered_seq), readSeq: Number(row.read_seq) };
+}
+
+/**
+ * Stores conversation keys sealed to one recipient: an account (the help seeker, a
+ * counselor taking over, a colleague) or a center team key epoch (inquiries, rekeys).
+ */
+export async function storeSealedKeys(
+  trx: Db,
+  conversationId: string,
+  recipient: { accountId: string } | { teamEpoch: number },
+  sealed: Array<{ keyEpoch: number; sealedKey: string }>,
+): Promise<void> {
+  const toAccount = 'accountId' in recipient;
+  for (const { keyEpoch, sealedKey } of sealed) {
+    await trx
+      .insertInto('conversation_keys')
+      .values({
+        conversation_id: conversationId,
+        key_epoch: keyEpoch,
+        account_id: toAccount ? recipient.accountId : null,
+        team_epoch: toAccount ? null : recipient.teamEpoch,
+        sealed_key: sealedKey,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['conversation_id', 'key_epoch', toAccount ? 'account_id' : 'team_epoch'])
+          .where(toAccount ? 'account_id' : 'team_epoch', 'is not', null)
+          .doUpdateSet({ sealed_key: sealedKey }),
+      )
+      .execute();
+  }
+}
+
+/**
+ * Conversations as one viewer sees them: with the keys sealed to that viewer (or, for
+ * the team view of the queue, to the team key) and both sides' receipts.
+ */
+export async function conversationViews(
+  db: Db,
+  viewerId: string,
+  filter: { ids?: string[]; seekerId?: string; counselorId?: string; status?: string; queueOf?: string },
+  asTeam = false,
+): Promise<ConversationView[]> {
+  let query = db
+    .selectFrom('conversations as c')
+    .innerJoin('centers as center', 'center.id', 'c.center_id')
+    .innerJoin('accounts as seeker', 'seeker.id', 'c.seeker_id')
+    .leftJoin('accounts as counselor', 'counselor.id', 'c.counselor_id')
+    .leftJoin('conversation_receipts as mine', (join) =>
+      join.onRef('mine.conversation_id', '=', 'c.id').on('mine.account_id', '=', viewerId),
+    )
+    .leftJoin('conversation_receipts as peer', (join) =>
+      join
+        .onRef('peer.conversation_id', '=', 'c.id')
+        .on(({ eb, ref }) =>
+          eb(
+            'peer.account_id',
+            '=',
+            eb
+              .case()
+              .when(ref('c.seeker_id'), '=', viewerId)
+              .then(ref('c.counselor_id'))
+              .else(ref('c.seeker_id'))
+              .end(),
+          ),
+        ),
+    )
+    .select([
+      'c.id',
+      'c.center_id',
+      'center.name as center_name',
+      'c.topic',
+      'c.status',
+      'c.seeker_id',
+      'seeker.display_name as seeker_name',
+      'c.counselor_id',
+      'counselor.display_name as counselor_name',
+      'c.team_epoch',
+      'c.key_epoch',
+      'c.last_seq',
+      'c.rekey_min_team_epoch',
+      'c.created_at',
+      'c.taken_at',
+      'c.archived_at',
+      'c.last_message_at',
+      'mine.read_seq as my_read',
+      'peer.read_seq as peer_read',
+      'peer.delivered_seq as peer_delivered',
+    ]);
+  if (filter.ids) query = query.where('c.id', 'in', filter.ids.length ? filter.ids : ['']);
+  if (filter.seekerId) query = query.where('c.seeker_id', '=', filter.seekerId);
+  if (filter.counselorId) query = query.where('c.counselor_id', '=', filter.counselorId);
+  if (filter.status) query = query.where('c.status', '=', filter.status as ConversationRow['status']);
+  if (filter.queueOf)
+    query = query.where('c.center_id', '=', filter.queueOf).where('c.status', '=', 'waiting');
+  const rows = await query.orderBy('c.created_at', filter.queueOf ? 'asc' : 'desc').execute();
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const keys = await db
+    .selectFrom('conversation_keys')
+    .select(['conversation_id', 'key_epoch', 'sealed_key', 'team_epoch'])
+    .where('conversation_id', 'in', ids)
+    .where((eb) => (asTeam ? eb('team_epoch', 'is not', null) : eb('account_id', '=', viewerId)))
+    .orderBy('key_epoch')
+    .execute();
+  const notes = await db
+    .selectFrom('conversation_handovers')
+    .select(['conversation_id', 'sealed_note'])
+    .where('conversation_id', 'in', ids)
+    .where('to_account_id', '=', viewerId)
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    centerId: row.center_id,
+    centerName: row.center_name,
+    topic: row.topic,
+    status: row.status,
+    seekerId: row.seeker_id,
+    seekerName: row.seeker_name,
+    counselorId: row.counselor_id,
+    counselorName: row.counselor_name,
+    teamEpoch: row.team_epoch,
+    keyEpoch: row.key_epoch,
+    lastSeq: Number(row.last_seq),
+    createdAt: row.created_at.toISOString(),
+    takenAt: iso(row.taken_at),
+    archivedAt: iso(row.archived_at),
+    lastMessageAt: iso(row.last_message_at),
+    sealedKeys: keys
+      .filter((k) => k.conversation_id === row.id)
+      .map((k) => ({ keyEpoch: k.key_epoch, sealedKey: k.sealed_key, teamEpoch: k.team_epoch })),
+    needsRekey: row.rekey_min_team_epoch !== null,
+    readSeq: Number(row.my_read ?? 0),
+    peerReadSeq: Number(row.peer_read ?? 0),
+    peerDeliveredSeq: Number(row.peer_delivered ?? 0),
+    handOverNote: notes.find((n) => n.conversation_id === row.id)?.sealed_note ?? null,
+  }));
+}
+
+/** The queue of a center: waiting inquiries, oldest first, each with its first message. */
+export async function queueItems(db: Db, centerId: string, viewerId: string): Promise<QueueItem[]> {
+  const views = await conversationViews(db, viewerId, { queueOf: centerId }, true);
+  if (views.length === 0) return [];
+  const firsts = await db
+    .selectFrom('messages')
+    .selectAll()
+    .where(
+      'conversation_id',
+      'in',
+      views.map((v) => v.id),
+    )
+    .where('seq', '=', 1)
+    .execute();
+  return views.map((view) => {
+    const first = firsts.find((m) => m.conversation_id === view.id);
+    return { ...view, firstMessage: first ? toChatMessage(first) : null };
+  });
+}
+
+export async function messagePage(
+  db: Db,
+  conversationId: string,
+  range: { after?: number; before?: number; limit: number },
+): Promise<{ messages: ChatMessage[]; more: boolean }> {
+  let query = db.selectFrom('messages').selectAll().where('conversation_id', '=', conversationId);
+  // `before` pages backwards through history (newest first, returned in order);
+  // otherwise forwards from `after` (catching up after a reconnect).
+  if (range.before !== undefined) {
+    query = query.where('seq', '<', range.before).orderBy('seq', 'desc');
+  } else {
+    query = query.where('seq', '>', range.after ?? 0).orderBy('seq', 'asc');
+  }
+  const rows = await query.limit(range.limit + 1).execute();
+  const more = rows.length > range.limit;
+  const page = rows.slice(0, range.limit).map(toChatMessage);
+  if (range.before !== undefined) page.reverse();
+  return { messages: page, more };
+}

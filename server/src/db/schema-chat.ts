@@ -1,0 +1,77 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { ConversationStatus } from '@beratung/shared';
+
+/** Row types of the chat tables (migrations/0005_chat.sql). */
+
+type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface CenterChatColumns {
+  chat_retention_days: Generated<number>;
+}
+
+export interface ConversationsTable {
+  id: Generated<string>;
+  center_id: string;
+  seeker_id: string;
+  counselor_id: string | null;
+  topic: string;
+  status: ConversationStatus;
+  team_epoch: number;
+  key_epoch: Generated<number>;
+  last_seq: Generated<number>;
+  rekey_min_team_epoch: number | null;
+  created_at: GeneratedTimestamp;
+  taken_at: NullableTimestamp;
+  archived_at: NullableTimestamp;
+  last_message_at: NullableTimestamp;
+}
+
+export interface ConversationKeysTable {
+  conversation_id: string;
+  key_epoch: number;
+  account_id: string | null;
+  team_epoch: number | null;
+  sealed_key: string;
+  created_at: GeneratedTimestamp;
+}
+
+export type SystemEvent = 'taken' | 'handed_over' | 'archived' | 'reopened' | 'counselor_left' | 'rekeyed';
+
+export interface MessagesTable {
+  conversation_id: string;
+  seq: number;
+  kind: 'message' | 'system';
+  sender_id: string | null;
+  client_message_id: string | null;
+  key_epoch: number | null;
+  nonce: string | null;
+  ciphertext: string | null;
+  event: SystemEvent | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface ConversationReceiptsTable {
+  conversation_id: string;
+  account_id: string;
+  delivered_seq: Generated<number>;
+  read_seq: Generated<number>;
+}
+
+export interface ConversationHandoversTable {
+  id: Generated<number>;
+  conversation_id: string;
+  from_account_id: string | null;
+  to_account_id: string | null;
+  sealed_note: string | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface ChatTables {
+  centers: CenterChatColumns;
+  conversations: ConversationsTable;
+  conversation_keys: ConversationKeysTable;
+  messages: MessagesTable;
+  conversation_receipts: ConversationReceiptsTable;
+  conversation_handovers: ConversationHandoversTable;
+}
