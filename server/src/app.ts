@@ -26,6 +26,7 @@ import { accountsRouter, SESSION_CREATING_PATHS } from './accounts/accounts.rout
 import { deleteExpiredSessions } from './accounts/sessions';
 import { StaffService } from './centers/staff.service';
 import { centersRouter } from './centers/centers.routes';
+import { colleaguesRouter } from './centers/colleagues.routes';
 import { KeysService } from './keys/keys.service';
 import { platformRouter } from './platform/platform.routes';
 import { profileRouter } from './directory/profile.routes';
@@ -47,6 +48,11 @@ import {
 import { ChatService } from './chat/chat.service';
 import { chatRouter } from './chat/chat.routes';
 import { attachChatNamespace, createChatNotifier } from './chat/chat.socket';
+import { ChatJobs } from './chat/chat-jobs';
+import { AttachmentsService } from './chat/attachments.service';
+import { ATTACHMENT_UPLOAD_PATH, attachmentsRouter } from './chat/attachments.routes';
+import { DiskBlobStore, S3BlobStore, type BlobStore } from './chat/blob-store';
+import { MAX_ENCRYPTED_ATTACHMENT_BYTES } from '@beratung/shared';
 
 export interface AppOverrides {
   logger?: Logger;
@@ -67,6 +73,9 @@ export interface App {
   logger: Logger;
   /** Runs one round of the mail job now (tests use it instead of waiting). */
   flushMail(): Promise<number>;
+  /** The chat's background work (digests, reply notices, retention), for tests to run now. */
+  chatJobs: ChatJobs;
+  attachments: AttachmentsService;
   listen(): Promise<{ port: number; url: string }>;
   stop(): Promise<void>;
 }
@@ -207,6 +216,10 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
   });
 
   app.use('/api/import', express.json({ limit: '25mb' }));
+  app.use(
+    ATTACHMENT_UPLOAD_PATH,
+    express.raw({ type: 'application/octet-stream', limit: MAX_ENCRYPTED_ATTACHMENT_BYTES }),
+  );
   app.use(express.json({ limit: '1mb' }));
   app.use(sessionMiddleware(db, cookies));
   app.use('/api', csrfProtection(config.allowedOrigins, SESSION_CREATING_PATHS));
@@ -243,6 +256,7 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
       chatTeam: chat,
     }),
   );
+  app.use(colleaguesRouter({ registry, db }));
   app.use(platformRouter({ registry, db }));
   app.use(profileRouter({ registry, db }));
   const bookings = new BookingService(db, {
@@ -254,7 +268,14 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
   const appointments = new AppointmentsService(db, bookings, overrides.now);
   app.use(appointmentsRouter({ registry, appointments }));
   app.use(bookingSettingsRouter({ registry, db }));
-  app.use(chatRouter({ registry, chat }));
+  const attachments = new AttachmentsService(
+    db,
+    attachmentStore(config),
+    { dailyQuotaBytes: config.CHAT_ATTACHMENT_QUOTA_MB_PER_DAY * 1024 * 1024 },
+    logger,
+  );
+  app.use(chatRouter({ registry, chat, attachments }));
+  app.use(attachmentsRouter({ registry, attachments }));
   app.use(directoryRouter({ registry, db, geocoder: await loadGeocoder(), now: overrides.now }));
 
   const openApi = () => buildOpenApi(registry.routes, { version: VERSION, serverUrl: config.PUBLIC_URL });
@@ -292,6 +313,11 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
     logger,
   });
   const mailSender = { from: config.MAIL_FROM, messageIdDomain: messageIdDomainOf(config.PUBLIC_URL) };
+  const chatJobs = new ChatJobs(db, {
+    publicUrl: config.PUBLIC_URL,
+    seekerRetentionDays: config.CHAT_SEEKER_RETENTION_DAYS,
+    now: overrides.now,
+  });
   const flushMail = () => sendDueMails(db, transport, mailSender);
   const jobs =
     overrides.jobs === false
@@ -306,6 +332,14 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
               intervalMs: 60 * 60 * 1000,
               run: () => bookings.deleteExpiredContactData(),
             },
+            {
+              name: 'chat-inquiry-digests',
+              intervalMs: 60 * 1000,
+              run: () => chatJobs.queueInquiryDigests(),
+            },
+            { name: 'chat-reply-notices', intervalMs: 60 * 1000, run: () => chatJobs.queueReplyNotices() },
+            { name: 'chat-retention', intervalMs: 60 * 60 * 1000, run: () => chatJobs.deleteExpired() },
+            { name: 'attachment-cleanup', intervalMs: 60 * 1000, run: () => attachments.deleteOrphans() },
             { name: 'session-cleanup', intervalMs: 10 * 60 * 1000, run: () => deleteExpiredSessions(db) },
           ],
           logger,
@@ -321,6 +355,8 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
     registry,
     logger,
     flushMail,
+    chatJobs,
+    attachments,
     listen: () =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -359,4 +395,18 @@ function serveApps(app: Express): void {
       res.sendFile(index);
     });
   }
+}
+
+/** Where encrypted attachments go: an S3-compatible store when configured, else DATA_DIR. */
+function attachmentStore(config: Readonly<Config>): BlobStore {
+  if (config.S3_ENDPOINT && config.S3_BUCKET && config.S3_ACCESS_KEY_ID && config.S3_SECRET_ACCESS_KEY) {
+    return new S3BlobStore({
+      endpoint: config.S3_ENDPOINT,
+      bucket: config.S3_BUCKET,
+      region: config.S3_REGION,
+      accessKeyId: config.S3_ACCESS_KEY_ID,
+      secretAccessKey: config.S3_SECRET_ACCESS_KEY,
+    });
+  }
+  return new DiskBlobStore(path.join(config.dataDir, 'attachments'));
 }

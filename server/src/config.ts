@@ -73,6 +73,16 @@ const envSchema = z.object({
   CHAT_FALLBACK_CENTER_ID: z.uuid().optional(),
   CHAT_INQUIRIES_PER_DAY: z.coerce.number().int().min(1).default(3),
   CHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  // Help seekers with no conversation left are deleted after this many inactive days.
+  CHAT_SEEKER_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  CHAT_ATTACHMENT_QUOTA_MB_PER_DAY: z.coerce.number().int().min(1).max(10_000).default(50),
+  // Encrypted attachments: files under DATA_DIR/attachments unless an S3-compatible
+  // store is configured (all five S3_* settings).
+  S3_ENDPOINT: z.url().optional(),
+  S3_BUCKET: z.string().min(3).optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SERVE_APPS: bool.default(true),
 });

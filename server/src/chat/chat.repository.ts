@@ -168,6 +168,8 @@ export async function conversationViews(
       'seeker.display_name as seeker_name',
       'c.counselor_id',
       'counselor.display_name as counselor_name',
+      'counselor.chat_absent as counselor_absent',
+      'counselor.chat_absence_message as counselor_absence_message',
       'c.team_epoch',
       'c.key_epoch',
       'c.last_seq',
@@ -228,6 +230,8 @@ export async function conversationViews(
     peerReadSeq: Number(row.peer_read ?? 0),
     peerDeliveredSeq: Number(row.peer_delivered ?? 0),
     handOverNote: notes.find((n) => n.conversation_id === row.id)?.sealed_note ?? null,
+    counselorAbsent: row.counselor_absent ?? false,
+    counselorAbsenceMessage: row.counselor_absent ? (row.counselor_absence_message ?? null) : null,
   }));
 }
 

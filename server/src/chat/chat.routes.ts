@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import {
+  absenceSchema,
   conversationListQuerySchema,
   conversationViewSchema,
   handOverSchema,
@@ -16,12 +17,22 @@ import {
 } from '@beratung/shared';
 import type { RouteRegistry } from '../http/routes';
 import type { ChatService } from './chat.service';
+import type { AttachmentsService } from './attachments.service';
 
 const conversationParams = z.object({ conversationId: z.uuid() });
 const centerParams = z.object({ centerId: z.uuid() });
 
 /** REST side of the chat: everything that is not real time (ARCHITECTURE.md §6). */
-export function chatRouter({ registry, chat }: { registry: RouteRegistry; chat: ChatService }): Router {
+export function chatRouter({
+  registry,
+  chat,
+  attachments,
+}: {
+  registry: RouteRegistry;
+  chat: ChatService;
+  /** Blobs of a deleted conversation go with it, not a minute later. */
+  attachments: Pick<AttachmentsService, 'deleteOrphans'>;
+}): Router {
   const router = Router();
   const tag = 'Chat';
 
@@ -109,7 +120,10 @@ export function chatRouter({ registry, chat }: { registry: RouteRegistry; chat: 
       summary: 'Help seeker: delete the conversation with all its messages and keys',
       params: conversationParams,
     },
-    async ({ auth, params }) => chat.remove(params.conversationId, auth.account.id),
+    async ({ auth, params }) => {
+      await chat.remove(params.conversationId, auth.account.id);
+      await attachments.deleteOrphans();
+    },
   );
 
   registry.add(
@@ -198,6 +212,33 @@ export function chatRouter({ registry, chat }: { registry: RouteRegistry; chat: 
       response: conversationViewSchema,
     },
     async ({ auth, params }) => chat.archive(params.conversationId, auth.account.id),
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/chat/absence',
+      tag,
+      access: 'staff',
+      summary: "The caller's absence note (shown to the help seekers of their consultations)",
+      response: absenceSchema,
+    },
+    async ({ auth }) => chat.absence(auth.account.id),
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'put',
+      path: '/api/chat/absence',
+      tag,
+      access: 'staff',
+      summary: 'Mark oneself absent with a note, or back; help seekers can still write',
+      body: absenceSchema,
+      response: absenceSchema,
+    },
+    async ({ auth, body }) => chat.setAbsence(auth.account.id, body),
   );
 
   return router;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type {
+  Absence,
   ChatMessage,
   ChatServerEvents,
   ConversationView,
@@ -518,6 +519,35 @@ export class ChatService {
       .where('rekey_min_team_epoch', '<=', epoch)
       .execute();
     for (const { id, seeker_id } of waiting) await this.announce(id, [seeker_id]);
+  }
+
+  async absence(accountId: string): Promise<Absence> {
+    const row = await this.db
+      .selectFrom('accounts')
+      .select(['chat_absent', 'chat_absence_message'])
+      .where('id', '=', accountId)
+      .executeTakeFirstOrThrow();
+    return { absent: row.chat_absent, message: row.chat_absence_message };
+  }
+
+  /**
+   * A counselor marks themselves absent (or back). The help seekers of their open
+   * consultations see the note at once and can still write.
+   */
+  async setAbsence(accountId: string, input: Absence): Promise<Absence> {
+    await this.db
+      .updateTable('accounts')
+      .set({ chat_absent: input.absent, chat_absence_message: input.absent ? input.message || null : null })
+      .where('id', '=', accountId)
+      .execute();
+    const open = await this.db
+      .selectFrom('conversations')
+      .select(['id', 'seeker_id'])
+      .where('counselor_id', '=', accountId)
+      .where('status', '=', 'active')
+      .execute();
+    for (const { id, seeker_id } of open) await this.announce(id, [seeker_id, accountId]);
+    return this.absence(accountId);
   }
 
   /** Every team key epoch sealed to this member (older conversations need older epochs). */

@@ -87,22 +87,6 @@ export function attachChatNamespace(
 
   namespace.on('connection', async (socket: ChatSocket) => {
     const { accountId, kind } = socket.data;
-    const rooms = [accountRoom(accountId)];
-    if (kind === 'staff') {
-      const memberships = await deps.db
-        .selectFrom('memberships')
-        .select('center_id')
-        .where('account_id', '=', accountId)
-        .execute();
-      rooms.push(...memberships.map((m) => queueRoom(m.center_id)));
-      await socket.join(rooms);
-      // A member coming online may be the one who can hand on (or needs) the team key.
-      for (const { center_id } of memberships)
-        namespace.to(queueRoom(center_id)).emit('keys:changed', { centerId: center_id });
-    } else {
-      await socket.join(rooms);
-    }
-
     const refuse = (event: string, error: unknown, ack?: Ack<never>) => {
       const problem = failure(error, deps.logger, event);
       if (typeof ack === 'function') ack({ ok: false, error: problem });
@@ -138,6 +122,25 @@ export function attachChatNamespace(
         refuse('chat:receipt', error, ack as Ack<never> | undefined);
       }
     });
+
+    // Handlers first, rooms after: the client emits as soon as it sees the connect (a
+    // reconnecting client flushes its buffered sends at once), and an event arriving
+    // while the lookup below is awaited would find no handler and be dropped.
+    const rooms = [accountRoom(accountId)];
+    if (kind === 'staff') {
+      const memberships = await deps.db
+        .selectFrom('memberships')
+        .select('center_id')
+        .where('account_id', '=', accountId)
+        .execute();
+      rooms.push(...memberships.map((m) => queueRoom(m.center_id)));
+      await socket.join(rooms);
+      // A member coming online may be the one who can hand on (or needs) the team key.
+      for (const { center_id } of memberships)
+        namespace.to(queueRoom(center_id)).emit('keys:changed', { centerId: center_id });
+    } else {
+      await socket.join(rooms);
+    }
 
     socket.emit('chat:ready', { accountId });
   });

@@ -8,6 +8,13 @@ type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefine
 
 export interface CenterChatColumns {
   chat_retention_days: Generated<number>;
+  chat_inquiry_digest_minutes: Generated<number>;
+  chat_digest_sent_at: NullableTimestamp;
+}
+
+export interface AccountChatColumns {
+  chat_absent: Generated<boolean>;
+  chat_absence_message: string | null;
 }
 
 export interface ConversationsTable {
@@ -67,8 +74,18 @@ export interface ConversationHandoversTable {
   created_at: GeneratedTimestamp;
 }
 
+export interface AttachmentsTable {
+  id: string;
+  conversation_id: string | null;
+  uploader_id: string | null;
+  size_bytes: number;
+  created_at: GeneratedTimestamp;
+}
+
 export interface ChatTables {
+  attachments: AttachmentsTable;
   centers: CenterChatColumns;
+  accounts: AccountChatColumns;
   conversations: ConversationsTable;
   conversation_keys: ConversationKeysTable;
   messages: MessagesTable;

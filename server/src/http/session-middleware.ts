@@ -73,7 +73,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * 2. with a session, the X-CSRF-Token header must equal the session's token
  *    (a value only our own pages can read from the session response);
  *    (login and registration replace the session, so they only need 1 and 3);
- * 3. bodies must be JSON, which a cross-site form cannot send without a CORS preflight.
+ * 3. bodies must be JSON (or raw bytes: encrypted attachments), which a cross-site
+ *    form cannot send without a CORS preflight.
  */
 export function csrfProtection(
   allowedOrigins: string[],
@@ -87,7 +88,7 @@ export function csrfProtection(
     }
     const hasBody =
       Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
-    if (hasBody && !req.is('application/json')) {
+    if (hasBody && !req.is('application/json') && !req.is('application/octet-stream')) {
       return next(new ForbiddenError('Requests must be sent as application/json', 'CSRF_CONTENT_TYPE'));
     }
     if (req.auth && !tokenExemptPaths.has(req.baseUrl + req.path)) {

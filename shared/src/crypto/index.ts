@@ -8,3 +8,4 @@ export * from './recovery-code';
 export * from './account-keys';
 export * from './trust-chain';
 export * from './conversation';
+export * from './attachment';

@@ -159,6 +159,12 @@ export const staffMemberSchema = z.object({
   keySignature: z.string(),
 });
 
+/**
+ * A member of the center as every colleague may see them: enough to choose whom to hand
+ * a consultation to (the staff list with e-mail and keys is for center admins).
+ */
+export const colleagueSchema = z.object({ accountId: uuidSchema, displayName: z.string() });
+
 export const centerSettingsSchema = z.object({ counselorMfaRequired: z.boolean() });
 
 export const createCenterRequestSchema = z.object({

@@ -123,6 +123,9 @@ export const conversationViewSchema = z.object({
   peerDeliveredSeq: z.number().int(),
   /** For the counselor a handover was addressed to: the sealed note, if any. */
   handOverNote: z.string().nullable(),
+  /** The counselor marked themselves absent, with a note for the help seekers (not encrypted). */
+  counselorAbsent: z.boolean(),
+  counselorAbsenceMessage: z.string().nullable(),
 });
 export type ConversationView = z.infer<typeof conversationViewSchema>;
 
@@ -156,3 +159,10 @@ export const typingSchema = z.object({ conversationId: uuidSchema, typing: z.boo
 export const sendMessageSchema = encryptedMessageSchema.extend({ conversationId: uuidSchema });
 
 export const teamKeyGrantListSchema = z.array(z.object({ epoch: z.number().int(), sealedKey: z.string() }));
+
+/** A counselor's absence: the help seekers of their consultations see it and may still write. */
+export const absenceSchema = z.object({
+  absent: z.boolean(),
+  message: z.string().trim().max(500).nullable().default(null),
+});
+export type Absence = z.infer<typeof absenceSchema>;

@@ -1,6 +1,13 @@
 import { io, type Socket } from 'socket.io-client';
 import {
+  decryptAttachment,
+  detectAttachmentType,
+  encryptAttachment,
+  MAX_ATTACHMENT_BYTES,
+} from '../crypto/attachment';
+import {
   conversationKeyFingerprint,
+  DecryptionError,
   decryptMessage,
   encryptMessage,
   generateConversationKey,
@@ -11,7 +18,7 @@ import { openSealed, sealTo } from '../crypto/sealing';
 import { getSodium, toBase64 } from '../crypto/sodium';
 import type { VerifiedCenterKeys } from '../crypto/statements';
 import type { ChatClientEvents, ChatServerEvents } from '../events';
-import type { ChatMessage, ConversationStatus, ConversationView, QueueItem } from '../schemas/chat';
+import type { Absence, ChatMessage, ConversationStatus, ConversationView, QueueItem } from '../schemas/chat';
 import { ApiError, type ApiClient } from './http';
 
 export type { ChatMessage, ConversationView, QueueItem } from '../schemas/chat';
@@ -26,8 +33,45 @@ export interface DecryptedMessage {
   event: ChatMessage['event'];
   createdAt: string;
   text?: string;
+  /** An encrypted file: name, type and size travel only inside the message. */
+  attachment?: AttachmentRef;
   /** Set when the text could not be decrypted (altered, moved, or no key). */
   error?: 'DECRYPTION_FAILED' | 'NO_KEY';
+}
+
+export interface AttachmentRef {
+  id: string;
+  name: string;
+  type: string;
+  size: number;
+}
+
+/**
+ * A message's plaintext is the text itself; an attachment reference is JSON behind a
+ * prefix no one types (a NUL), so text keeps its full 8 KiB.
+ */
+const ATTACHMENT_PREFIX = '\u0000beratung-attachment:';
+
+function readPlaintext(plaintext: string): { text?: string; attachment?: AttachmentRef } {
+  if (!plaintext.startsWith(ATTACHMENT_PREFIX)) return { text: plaintext };
+  try {
+    const ref = JSON.parse(plaintext.slice(ATTACHMENT_PREFIX.length)) as AttachmentRef;
+    if (typeof ref.id === 'string' && typeof ref.name === 'string' && typeof ref.size === 'number') {
+      return { attachment: { id: ref.id, name: ref.name, type: String(ref.type), size: ref.size } };
+    }
+  } catch {
+    // not an attachment after all
+  }
+  return { text: plaintext.slice(1) };
+}
+
+export class AttachmentRefusedError extends Error {
+  constructor(
+    readonly code: 'ATTACHMENT_TYPE' | 'ATTACHMENT_TOO_LARGE',
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 export type DecryptedQueueItem = QueueItem & { firstText?: string; error?: DecryptedMessage['error'] };
@@ -252,6 +296,27 @@ export class ChatCalls {
       seen.add(id);
     }
     this.emit('message', message);
+    if (message.kind === 'message' && message.senderId !== this.currentAccountId?.())
+      this.acknowledge(message);
+  }
+
+  private readonly deliveredTimers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  /**
+   * Tells the server (and so the sender) that a message reached this device. Batched
+   * per conversation; the server also uses it to mail only about replies nobody saw.
+   */
+  private acknowledge(message: DecryptedMessage): void {
+    const { conversationId } = message;
+    clearTimeout(this.deliveredTimers.get(conversationId));
+    this.deliveredTimers.set(
+      conversationId,
+      setTimeout(() => {
+        this.deliveredTimers.delete(conversationId);
+        const deliveredSeq = this.lastSeq.get(conversationId) ?? message.seq;
+        this.socket?.emit('chat:receipt', { conversationId, deliveredSeq });
+      }, 100),
+    );
   }
 
   // --- keys ---
@@ -326,7 +391,7 @@ export class ChatCalls {
         },
         { nonce: message.nonce!, ciphertext: message.ciphertext! },
       );
-      return { ...base, text };
+      return { ...base, ...readPlaintext(text) };
     } catch {
       return { ...base, error: 'DECRYPTION_FAILED' };
     }
@@ -552,6 +617,16 @@ export class ChatCalls {
     );
   }
 
+  /** Counselors: the own absence note. */
+  absence(): Promise<Absence> {
+    return this.api.get('/api/chat/absence');
+  }
+
+  /** Counselors: mark oneself absent with a note the help seekers see, or back (`absent: false`). */
+  setAbsence(absence: { absent: boolean; message?: string | null }): Promise<Absence> {
+    return this.api.put('/api/chat/absence', absence);
+  }
+
   archive(conversationId: string): Promise<ConversationView> {
     return this.api.post(`/api/conversations/${conversationId}/archive`);
   }
@@ -585,6 +660,62 @@ export class ChatCalls {
    * client id) is sent again; the server stores it once.
    */
   async send(conversationId: string, text: string): Promise<DecryptedMessage> {
+    // A typed text never passes for an attachment reference.
+    let start = 0;
+    while (text.charCodeAt(start) === 0) start++;
+    return this.sendPlaintext(conversationId, text.slice(start));
+  }
+
+  /**
+   * Sends a file: its type is checked here (name and first bytes must agree: PDF,
+   * images, office documents), it is encrypted whole with a key derived from the
+   * conversation key, uploaded as an opaque blob, and announced by an encrypted
+   * message carrying its name, type and size.
+   */
+  async sendAttachment(
+    conversationId: string,
+    file: { name: string; bytes: Uint8Array },
+  ): Promise<DecryptedMessage> {
+    const type = detectAttachmentType(file.name, file.bytes);
+    if (!type)
+      throw new AttachmentRefusedError(
+        'ATTACHMENT_TYPE',
+        'Only PDF files, images and office documents can be sent',
+      );
+    if (file.bytes.length > MAX_ATTACHMENT_BYTES || file.bytes.length === 0)
+      throw new AttachmentRefusedError('ATTACHMENT_TOO_LARGE', 'A file may have at most 10 MB');
+    const view = await this.conversation(conversationId);
+    const key = await this.key(conversationId, view.keyEpoch);
+    if (!key) throw new ChatError(403, 'NO_KEY', 'The conversation key is not available');
+    const id = crypto.randomUUID();
+    const blob = await encryptAttachment(key, { conversationId, attachmentId: id }, file.bytes);
+    await this.api.upload('PUT', `/api/conversations/${conversationId}/attachments/${id}`, blob);
+    const ref: AttachmentRef = { id, name: file.name.slice(0, 200), type, size: file.bytes.length };
+    return this.sendPlaintext(conversationId, ATTACHMENT_PREFIX + JSON.stringify(ref));
+  }
+
+  /** Downloads and decrypts an attachment a message refers to. */
+  async downloadAttachment(
+    conversationId: string,
+    ref: AttachmentRef,
+    keyEpoch?: number,
+  ): Promise<Uint8Array> {
+    const epoch = keyEpoch ?? (await this.conversation(conversationId)).keyEpoch;
+    const blob = await this.api.download(`/api/attachments/${ref.id}`);
+    // The reference may be from an earlier key epoch: try the epochs from newest down.
+    for (let e = epoch; e >= 1; e--) {
+      const key = await this.key(conversationId, e);
+      if (!key) continue;
+      try {
+        return await decryptAttachment(key, { conversationId, attachmentId: ref.id }, blob);
+      } catch {
+        // another epoch
+      }
+    }
+    throw new DecryptionError();
+  }
+
+  private async sendPlaintext(conversationId: string, text: string): Promise<DecryptedMessage> {
     let view = await this.conversation(conversationId);
     if (view.needsRekey && view.seekerId === this.currentAccountId?.())
       view = await this.rekey(conversationId);

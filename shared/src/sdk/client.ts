@@ -27,6 +27,7 @@ import type {
   SessionView,
   auditEntrySchema,
   centerSettingsSchema,
+  colleagueSchema,
   inviteViewSchema,
   mfaEnableResponseSchema,
   mfaSetupResponseSchema,
@@ -47,6 +48,7 @@ import type { BookingSettings } from '../schemas/booking';
 export type PublicConfig = z.infer<typeof publicConfigSchema>;
 export type InviteView = z.infer<typeof inviteViewSchema>;
 export type StaffMember = z.infer<typeof staffMemberSchema>;
+export type Colleague = z.infer<typeof colleagueSchema>;
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export type PendingCertificate = z.infer<typeof pendingCertificateSchema>;
 export type CenterSettings = z.infer<typeof centerSettingsSchema>;
@@ -325,6 +327,11 @@ export class BeratungClient {
 
   staff(centerId: string): Promise<StaffMember[]> {
     return this.api.get(`/api/centers/${centerId}/staff`);
+  }
+
+  /** The center's members by name, for every member (choosing whom to hand a consultation to). */
+  colleagues(centerId: string): Promise<Colleague[]> {
+    return this.api.get(`/api/centers/${centerId}/colleagues`);
   }
 
   removeStaff(centerId: string, accountId: string): Promise<void> {

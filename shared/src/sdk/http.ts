@@ -28,6 +28,8 @@ export interface ApiClientOptions {
 
 export interface RequestOptions {
   body?: unknown;
+  /** A binary body, sent as it is (instead of `body` as JSON). */
+  bytes?: Uint8Array;
   query?: Record<string, string | number | boolean | string[] | undefined>;
   headers?: Record<string, string>;
 }
@@ -67,7 +69,11 @@ export class ApiClient {
     const response = await this.fetchImpl(this.url(path, options.query), {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.bytes
+        ? (options.bytes as Uint8Array<ArrayBuffer>)
+        : options.body === undefined
+          ? undefined
+          : JSON.stringify(options.body),
       credentials: 'include',
     });
     if (this.options.nodeOrigin) this.storeCookies(response);
@@ -80,6 +86,23 @@ export class ApiClient {
     if (response.status === 204) return undefined as T;
     const text = await response.text();
     return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /** Uploads bytes (application/octet-stream); the answer is JSON. */
+  async upload<T>(method: 'PUT' | 'POST', path: string, bytes: Uint8Array): Promise<T> {
+    const response = await this.raw(method, path, {
+      headers: { 'content-type': 'application/octet-stream' },
+      bytes,
+    });
+    if (!response.ok) return this.fail(response);
+    return (await response.json()) as T;
+  }
+
+  /** A binary response as bytes; errors are thrown as by request(). */
+  async download(path: string): Promise<Uint8Array> {
+    const response = await this.raw('GET', path, { headers: { accept: 'application/octet-stream' } });
+    if (!response.ok) return this.fail(response);
+    return new Uint8Array(await response.arrayBuffer());
   }
 
   /** A non-JSON response (a file) as text; errors are thrown as by request(). */

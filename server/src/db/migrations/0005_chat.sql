@@ -3,7 +3,17 @@
 
 alter table centers
   -- conversations archived this long (and help seekers inactive this long) are deleted
-  add column chat_retention_days integer not null default 180 check (chat_retention_days between 1 and 3650);
+  add column chat_retention_days integer not null default 180 check (chat_retention_days between 1 and 3650),
+  -- counselors get one mail per this many minutes when new inquiries wait (0: none)
+  add column chat_inquiry_digest_minutes integer not null default 60
+    check (chat_inquiry_digest_minutes between 0 and 10080),
+  add column chat_digest_sent_at timestamptz;
+
+-- A counselor's absence note, shown to the help seekers of their consultations. It is a
+-- status the counselor publishes, not part of any conversation.
+alter table accounts
+  add column chat_absent boolean not null default false,
+  add column chat_absence_message text check (char_length(chat_absence_message) <= 500);
 
 create table conversations (
   id uuid primary key default gen_random_uuid(),
@@ -87,3 +97,16 @@ create table conversation_handovers (
   created_at timestamptz not null default now()
 );
 create index conversation_handovers_conversation_idx on conversation_handovers (conversation_id, id desc);
+
+-- Attachments: opaque blobs encrypted on the client, stored outside the database
+-- (DATA_DIR or an S3-compatible store). When the conversation goes, the row loses its
+-- conversation and a job deletes the blob, then the row.
+create table attachments (
+  id uuid primary key,
+  conversation_id uuid references conversations (id) on delete set null,
+  uploader_id uuid references accounts (id) on delete set null,
+  size_bytes bigint not null check (size_bytes > 0),
+  created_at timestamptz not null default now()
+);
+create index attachments_orphans_idx on attachments (created_at) where conversation_id is null;
+create index attachments_quota_idx on attachments (uploader_id, created_at);
