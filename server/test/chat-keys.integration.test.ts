@@ -228,3 +228,73 @@ describe('a counselor who leaves the center', () => {
     expect(readable).toContain('Vor dem Wechsel');
   });
 });
+
+describe('moving a consultation to another center', () => {
+  it('needs the help seeker’s consent; then the other team reads it all and the former counselor is out', async () => {
+    const from = await setUpChatCenter(server, platformAdmin, { counselors: 1 });
+    const to = await setUpChatCenter(server, platformAdmin, { counselors: 1 });
+    const counselor = await online(from.counselors[0]!.client);
+    const colleague = await online(to.counselors[0]!.client);
+    const { client: seekerClient } = await loggedInSeeker(server);
+    await online(seekerClient);
+    const inquiry = await seekerClient.chat.startInquiry({
+      centerId: from.centerId,
+      topic: 'alkohol',
+      text: 'Ich bin umgezogen.',
+    });
+    await counselor.chat.takeOver(inquiry.id);
+
+    // The help seeker may not be moved without being asked, and can say no.
+    await expect(
+      seekerClient.api.post(`/api/conversations/${inquiry.id}/transfer`, { centerId: to.centerId }),
+    ).rejects.toMatchObject({ status: 403 });
+    const proposed = nextEvent(
+      seekerClient.chat,
+      'conversation',
+      (c) => c.id === inquiry.id && 'transferCenterId' in c && c.transferCenterId === to.centerId,
+    );
+    await counselor.chat.proposeTransfer(inquiry.id, to.centerId);
+    expect(await proposed).toMatchObject({ transferCenterName: expect.any(String) });
+    await seekerClient.chat.declineTransfer(inquiry.id);
+    expect(await seekerClient.chat.conversation(inquiry.id)).toMatchObject({
+      centerId: from.centerId,
+      transferCenterId: null,
+    });
+    await expect(seekerClient.chat.acceptTransfer(inquiry.id)).rejects.toMatchObject({
+      code: 'NO_TRANSFER_PROPOSED',
+    });
+
+    // Asked again, the help seeker agrees: the keys go to the other team only now.
+    await counselor.chat.proposeTransfer(inquiry.id, to.centerId);
+    await expect(
+      counselor.api.post(`/api/conversations/${inquiry.id}/transfer/accept`, {
+        teamEpoch: 1,
+        sealedForTeam: [],
+      }),
+    ).rejects.toMatchObject({ status: 403 });
+    const queued = nextEvent(colleague.chat, 'queueAdded', (q) => q.id === inquiry.id);
+    const moved = await seekerClient.chat.acceptTransfer(inquiry.id);
+    expect(moved).toMatchObject({ centerId: to.centerId, status: 'waiting', counselorId: null });
+    expect((await queued).firstText).toBe('Ich bin umgezogen.');
+    await colleague.chat.takeOver(inquiry.id);
+    const events = (await colleague.chat.history(inquiry.id)).messages.map((m) => m.text ?? m.event);
+    expect(events).toEqual([
+      'Ich bin umgezogen.',
+      'taken',
+      'transfer_proposed',
+      'transfer_declined',
+      'transfer_proposed',
+      'transferred',
+      'taken',
+    ]);
+    await expect(counselor.chat.send(inquiry.id, 'Noch da?')).rejects.toMatchObject({ status: 404 });
+    // The former center's team keys for it are gone.
+    const teamKeys = await server.db
+      .selectFrom('conversation_keys')
+      .select('team_epoch')
+      .where('conversation_id', '=', inquiry.id)
+      .where('team_epoch', 'is not', null)
+      .execute();
+    expect(teamKeys).toHaveLength(1);
+  });
+});

@@ -139,6 +139,7 @@ export async function conversationViews(
     .innerJoin('centers as center', 'center.id', 'c.center_id')
     .innerJoin('accounts as seeker', 'seeker.id', 'c.seeker_id')
     .leftJoin('accounts as counselor', 'counselor.id', 'c.counselor_id')
+    .leftJoin('centers as transfer', 'transfer.id', 'c.transfer_center_id')
     .leftJoin('conversation_receipts as mine', (join) =>
       join.onRef('mine.conversation_id', '=', 'c.id').on('mine.account_id', '=', viewerId),
     )
@@ -174,6 +175,8 @@ export async function conversationViews(
       'c.key_epoch',
       'c.last_seq',
       'c.rekey_min_team_epoch',
+      'c.transfer_center_id',
+      'transfer.name as transfer_center_name',
       'c.created_at',
       'c.taken_at',
       'c.archived_at',
@@ -231,6 +234,8 @@ export async function conversationViews(
     peerDeliveredSeq: Number(row.peer_delivered ?? 0),
     handOverNote: notes.find((n) => n.conversation_id === row.id)?.sealed_note ?? null,
     counselorAbsent: row.counselor_absent ?? false,
+    transferCenterId: row.transfer_center_id,
+    transferCenterName: row.transfer_center_name ?? null,
     counselorAbsenceMessage: row.counselor_absent ? (row.counselor_absence_message ?? null) : null,
   }));
 }

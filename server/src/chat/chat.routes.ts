@@ -2,6 +2,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import {
   absenceSchema,
+  acceptTransferSchema,
+  proposeTransferSchema,
   conversationListQuerySchema,
   conversationViewSchema,
   handOverSchema,
@@ -212,6 +214,51 @@ export function chatRouter({
       response: conversationViewSchema,
     },
     async ({ auth, params }) => chat.archive(params.conversationId, auth.account.id),
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'post',
+      path: '/api/conversations/:conversationId/transfer',
+      tag,
+      access: 'staff',
+      summary: 'Propose moving a consultation to another center; the help seeker must agree',
+      params: conversationParams,
+      body: proposeTransferSchema,
+      response: conversationViewSchema,
+    },
+    async ({ auth, params, body }) =>
+      chat.proposeTransfer(params.conversationId, auth.account.id, body.centerId),
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'post',
+      path: '/api/conversations/:conversationId/transfer/accept',
+      tag,
+      access: 'seeker',
+      summary: "Help seeker: agree to the move; the keys come sealed to the other center's team key",
+      params: conversationParams,
+      body: acceptTransferSchema,
+      response: conversationViewSchema,
+    },
+    async ({ auth, params, body }) => chat.acceptTransfer(params.conversationId, auth.account.id, body),
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'post',
+      path: '/api/conversations/:conversationId/transfer/decline',
+      tag,
+      access: 'seeker',
+      summary: 'Help seeker: decline the move; the consultation stays where it is',
+      params: conversationParams,
+      response: conversationViewSchema,
+    },
+    async ({ auth, params }) => chat.declineTransfer(params.conversationId, auth.account.id),
   );
 
   registry.add(

@@ -6,6 +6,7 @@ import type {
   ConversationView,
   EncryptedMessageInput,
   QueueItem,
+  acceptTransferSchema,
   handOverSchema,
   messagesQuerySchema,
   rekeySchema,
@@ -548,6 +549,110 @@ export class ChatService {
       .execute();
     for (const { id, seeker_id } of open) await this.announce(id, [seeker_id, accountId]);
     return this.absence(accountId);
+  }
+
+  /**
+   * The counselor proposes moving the conversation to another center (another team).
+   * Nothing moves until the help seeker agrees in the chat.
+   */
+  async proposeTransfer(conversationId: string, counselorId: string, centerId: string) {
+    const outcome = await this.db.transaction().execute(async (trx) => {
+      const conversation = await lockConversation(trx, conversationId);
+      if (!conversation || conversation.counselor_id !== counselorId || conversation.status !== 'active')
+        throw new NotFoundError('Conversation');
+      if (centerId === conversation.center_id)
+        throw new AppError(422, 'SAME_CENTER', 'Within the center, hand the consultation over instead');
+      const target = await trx
+        .selectFrom('centers')
+        .select(['id', 'offers_online_chat'])
+        .where('id', '=', centerId)
+        .executeTakeFirst();
+      if (!target?.offers_online_chat || (await currentTeamEpoch(trx, centerId)) === undefined)
+        throw new AppError(422, 'TRANSFER_TARGET_INVALID', 'That center does not take encrypted inquiries');
+      await trx
+        .updateTable('conversations')
+        .set({ transfer_center_id: centerId })
+        .where('id', '=', conversationId)
+        .execute();
+      const event = await appendMessage(trx, conversation, systemEntry(counselorId, 'transfer_proposed'));
+      return { conversation, event };
+    });
+    const parties = [outcome.conversation.seeker_id, counselorId];
+    this.notifier.toAccounts(parties, 'chat:message', outcome.event);
+    await this.announce(conversationId, parties);
+    return this.view(conversationId, counselorId);
+  }
+
+  async declineTransfer(conversationId: string, seekerId: string) {
+    const outcome = await this.db.transaction().execute(async (trx) => {
+      const conversation = await lockConversation(trx, conversationId);
+      if (!conversation || conversation.seeker_id !== seekerId) throw new NotFoundError('Conversation');
+      if (!conversation.transfer_center_id)
+        throw new ConflictError('NO_TRANSFER_PROPOSED', 'No move to another center was proposed');
+      await trx
+        .updateTable('conversations')
+        .set({ transfer_center_id: null })
+        .where('id', '=', conversationId)
+        .execute();
+      const event = await appendMessage(trx, conversation, systemEntry(seekerId, 'transfer_declined'));
+      return { conversation, event };
+    });
+    const parties = [seekerId, outcome.conversation.counselor_id];
+    this.notifier.toAccounts(parties, 'chat:message', outcome.event);
+    await this.announce(conversationId, parties);
+    return this.view(conversationId, seekerId);
+  }
+
+  /**
+   * The help seeker agrees: their client has sealed every epoch's key to the other
+   * center's (verified) team key. The conversation waits in that center's queue; the
+   * former counselor is no longer part of it.
+   */
+  async acceptTransfer(
+    conversationId: string,
+    seekerId: string,
+    input: z.infer<typeof acceptTransferSchema>,
+  ) {
+    const outcome = await this.db.transaction().execute(async (trx) => {
+      const conversation = await lockConversation(trx, conversationId);
+      if (!conversation || conversation.seeker_id !== seekerId) throw new NotFoundError('Conversation');
+      const centerId = conversation.transfer_center_id;
+      if (!centerId)
+        throw new ConflictError('NO_TRANSFER_PROPOSED', 'No move to another center was proposed');
+      if ((await currentTeamEpoch(trx, centerId)) !== input.teamEpoch)
+        throw new ConflictError('STALE_TEAM_KEY', 'The center has a new team key; seal the keys to it');
+      requireEveryEpoch(conversation, input.sealedForTeam);
+      await trx
+        .updateTable('conversations')
+        .set({
+          center_id: centerId,
+          status: 'waiting',
+          counselor_id: null,
+          team_epoch: input.teamEpoch,
+          transfer_center_id: null,
+          archived_at: null,
+        })
+        .where('id', '=', conversationId)
+        .execute();
+      // The former center's team keys go: that team is no longer part of the conversation.
+      await trx
+        .deleteFrom('conversation_keys')
+        .where('conversation_id', '=', conversationId)
+        .where('team_epoch', 'is not', null)
+        .execute();
+      await storeSealedKeys(trx, conversationId, { teamEpoch: input.teamEpoch }, input.sealedForTeam);
+      const event = await appendMessage(trx, conversation, systemEntry(seekerId, 'transferred'));
+      return { conversation, event, centerId };
+    });
+    const former = outcome.conversation.counselor_id;
+    this.notifier.toAccounts([seekerId, former], 'chat:message', outcome.event);
+    await this.announce(conversationId, [seekerId]);
+    if (former)
+      this.notifier.toAccounts([former], 'chat:conversation', { id: conversationId, deleted: true });
+    const item = (await queueItems(this.db, outcome.centerId, seekerId)).find((q) => q.id === conversationId);
+    if (item)
+      this.notifier.toQueue(outcome.centerId, 'queue:added', { ...item, readSeq: 0, handOverNote: null });
+    return this.view(conversationId, seekerId);
   }
 
   /** Every team key epoch sealed to this member (older conversations need older epochs). */

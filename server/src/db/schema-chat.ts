@@ -28,6 +28,7 @@ export interface ConversationsTable {
   key_epoch: Generated<number>;
   last_seq: Generated<number>;
   rekey_min_team_epoch: number | null;
+  transfer_center_id: string | null;
   created_at: GeneratedTimestamp;
   taken_at: NullableTimestamp;
   archived_at: NullableTimestamp;
@@ -43,7 +44,16 @@ export interface ConversationKeysTable {
   created_at: GeneratedTimestamp;
 }
 
-export type SystemEvent = 'taken' | 'handed_over' | 'archived' | 'reopened' | 'counselor_left' | 'rekeyed';
+export type SystemEvent =
+  | 'taken'
+  | 'handed_over'
+  | 'archived'
+  | 'reopened'
+  | 'counselor_left'
+  | 'rekeyed'
+  | 'transfer_proposed'
+  | 'transfer_declined'
+  | 'transferred';
 
 export interface MessagesTable {
   conversation_id: string;

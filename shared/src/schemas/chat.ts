@@ -86,7 +86,19 @@ export const chatMessageSchema = z.object({
   nonce: z.string().nullable(),
   ciphertext: z.string().nullable(),
   /** System events carry no content: what happened, and whom it concerns. */
-  event: z.enum(['taken', 'handed_over', 'archived', 'reopened', 'counselor_left', 'rekeyed']).nullable(),
+  event: z
+    .enum([
+      'taken',
+      'handed_over',
+      'archived',
+      'reopened',
+      'counselor_left',
+      'rekeyed',
+      'transfer_proposed',
+      'transfer_declined',
+      'transferred',
+    ])
+    .nullable(),
   createdAt: z.string(),
 });
 export type ChatMessage = z.infer<typeof chatMessageSchema>;
@@ -125,6 +137,9 @@ export const conversationViewSchema = z.object({
   handOverNote: z.string().nullable(),
   /** The counselor marked themselves absent, with a note for the help seekers (not encrypted). */
   counselorAbsent: z.boolean(),
+  /** A counselor proposed moving the conversation to this center; the help seeker decides. */
+  transferCenterId: uuidSchema.nullable(),
+  transferCenterName: z.string().nullable(),
   counselorAbsenceMessage: z.string().nullable(),
 });
 export type ConversationView = z.infer<typeof conversationViewSchema>;
@@ -166,3 +181,11 @@ export const absenceSchema = z.object({
   message: z.string().trim().max(500).nullable().default(null),
 });
 export type Absence = z.infer<typeof absenceSchema>;
+
+export const proposeTransferSchema = z.object({ centerId: uuidSchema });
+
+/** The help seeker agrees: every epoch's key sealed to the other center's current team key. */
+export const acceptTransferSchema = z.object({
+  teamEpoch: z.number().int().min(1),
+  sealedForTeam: sealedKeyListSchema,
+});

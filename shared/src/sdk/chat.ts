@@ -347,17 +347,21 @@ export class ChatCalls {
     this.keys.set(view.id, byEpoch);
     for (const sealed of view.sealedKeys) {
       if (byEpoch.has(sealed.keyEpoch)) continue;
-      const recipient =
-        sealed.teamEpoch !== null ? await this.teamKeyPair(view.centerId, sealed.teamEpoch) : undefined;
-      const identity = this.me();
-      byEpoch.set(
-        sealed.keyEpoch,
-        await openSealed(
-          sealed.sealedKey,
-          recipient?.publicKey ?? identity.boxPublicKey,
-          recipient?.secretKey ?? identity.boxSecretKey,
-        ),
-      );
+      try {
+        const recipient =
+          sealed.teamEpoch !== null ? await this.teamKeyPair(view.centerId, sealed.teamEpoch) : undefined;
+        const identity = this.me();
+        byEpoch.set(
+          sealed.keyEpoch,
+          await openSealed(
+            sealed.sealedKey,
+            recipient?.publicKey ?? identity.boxPublicKey,
+            recipient?.secretKey ?? identity.boxSecretKey,
+          ),
+        );
+      } catch {
+        // Not for this member (yet): another sealed copy may be, else the text shows NO_KEY.
+      }
     }
   }
 
@@ -615,6 +619,32 @@ export class ChatCalls {
     return sodium.to_string(
       await openSealed(view.handOverNote, identity.boxPublicKey, identity.boxSecretKey),
     );
+  }
+
+  /** Counselors: propose moving a consultation to another center (the help seeker decides). */
+  proposeTransfer(conversationId: string, centerId: string): Promise<ConversationView> {
+    return this.api.post(`/api/conversations/${conversationId}/transfer`, { centerId });
+  }
+
+  /**
+   * Help seekers: agree to the proposed move. The other center's team key is verified
+   * through the trust chain here before every epoch's key is sealed to it.
+   */
+  async acceptTransfer(conversationId: string): Promise<ConversationView> {
+    const view = await this.conversation(conversationId);
+    if (!view.transferCenterId)
+      throw new ChatError(409, 'NO_TRANSFER_PROPOSED', 'No move to another center was proposed');
+    const verified = await this.verifiedKeyChain(view.transferCenterId);
+    if (!verified)
+      throw new ChatError(409, 'NO_TEAM_KEY', 'That center cannot receive encrypted conversations');
+    return this.api.post(`/api/conversations/${conversationId}/transfer/accept`, {
+      teamEpoch: verified.teamKey.epoch,
+      sealedForTeam: await this.sealEveryEpoch(view, verified.teamKey.boxPublicKey),
+    });
+  }
+
+  declineTransfer(conversationId: string): Promise<ConversationView> {
+    return this.api.post(`/api/conversations/${conversationId}/transfer/decline`);
   }
 
   /** Counselors: the own absence note. */

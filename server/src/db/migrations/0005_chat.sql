@@ -32,6 +32,9 @@ create table conversations (
   -- a new conversation key epoch, sealed to a team key of at least this epoch (one the
   -- former counselor never held), before anything more is written (ARCHITECTURE.md §5)
   rekey_min_team_epoch integer,
+  -- a counselor proposed to move the conversation to another center; it moves only
+  -- when the help seeker agrees (their client seals the keys to that center's team)
+  transfer_center_id uuid references centers (id) on delete set null,
   created_at timestamptz not null default now(),
   taken_at timestamptz,
   archived_at timestamptz,
@@ -68,7 +71,8 @@ create table messages (
   nonce text,
   ciphertext text,
   -- system events say what happened, never anything said
-  event text check (event in ('taken', 'handed_over', 'archived', 'reopened', 'counselor_left', 'rekeyed')),
+  event text check (event in ('taken', 'handed_over', 'archived', 'reopened', 'counselor_left', 'rekeyed',
+    'transfer_proposed', 'transfer_declined', 'transferred')),
   created_at timestamptz not null default now(),
   primary key (conversation_id, seq),
   check ((kind = 'message') = (ciphertext is not null and nonce is not null and client_message_id is not null)),
