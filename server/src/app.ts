@@ -49,6 +49,7 @@ import { ChatService } from './chat/chat.service';
 import { chatRouter } from './chat/chat.routes';
 import { attachChatNamespace, createChatNotifier } from './chat/chat.socket';
 import { ChatJobs } from './chat/chat-jobs';
+import { chatSettingsRouter } from './chat/chat-settings.routes';
 import { AttachmentsService } from './chat/attachments.service';
 import { ATTACHMENT_UPLOAD_PATH, attachmentsRouter } from './chat/attachments.routes';
 import { DiskBlobStore, S3BlobStore, type BlobStore } from './chat/blob-store';
@@ -276,6 +277,7 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
   );
   app.use(chatRouter({ registry, chat, attachments }));
   app.use(attachmentsRouter({ registry, attachments }));
+  app.use(chatSettingsRouter({ registry, db }));
   app.use(directoryRouter({ registry, db, geocoder: await loadGeocoder(), now: overrides.now }));
 
   const openApi = () => buildOpenApi(registry.routes, { version: VERSION, serverUrl: config.PUBLIC_URL });

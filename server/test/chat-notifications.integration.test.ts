@@ -171,6 +171,30 @@ describe('mails without content', () => {
   });
 });
 
+describe('chat settings', () => {
+  it('members read them, admins change them (audited), others are refused, bad input is a 422', async () => {
+    const counselor = center.counselors[0]!.client;
+    expect(await counselor.chat.settings(center.centerId)).toEqual({
+      inquiryDigestMinutes: 60,
+      retentionDays: 180,
+    });
+    await expect(
+      counselor.chat.updateSettings(center.centerId, { inquiryDigestMinutes: 0, retentionDays: 90 }),
+    ).rejects.toMatchObject({ status: 403 });
+    expect(
+      await center.admin.chat.updateSettings(center.centerId, { inquiryDigestMinutes: 0, retentionDays: 90 }),
+    ).toEqual({ inquiryDigestMinutes: 0, retentionDays: 90 });
+    await expect(
+      center.admin.chat.updateSettings(center.centerId, { inquiryDigestMinutes: -1, retentionDays: 0 }),
+    ).rejects.toMatchObject({ status: 422, code: 'VALIDATION_FAILED' });
+    const { client: seeker } = await seekerWithEmail();
+    await expect(seeker.chat.settings(center.centerId)).rejects.toMatchObject({ status: 403 });
+    const audit = await center.admin.auditLog(center.centerId);
+    expect(audit.some((entry) => entry.action === 'center.chat_settings.updated')).toBe(true);
+    await center.admin.chat.updateSettings(center.centerId, { inquiryDigestMinutes: 60, retentionDays: 180 });
+  });
+});
+
 describe('retention', () => {
   it('deletes conversations archived longer than the center period, and long-inactive help seekers', async () => {
     const { client: seekerClient, accountId: seekerId } = await seekerWithEmail();

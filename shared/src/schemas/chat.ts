@@ -189,3 +189,12 @@ export const acceptTransferSchema = z.object({
   teamEpoch: z.number().int().min(1),
   sealedForTeam: sealedKeyListSchema,
 });
+
+/** A center's chat settings: how often counselors get the inquiry digest, how long archives stay. */
+export const chatSettingsSchema = z.object({
+  /** Minutes between digest mails while new inquiries wait; 0 sends none. */
+  inquiryDigestMinutes: z.number().int().min(0).max(10080),
+  /** Days an archived conversation is kept before it is deleted. */
+  retentionDays: z.number().int().min(1).max(3650),
+});
+export type ChatSettings = z.infer<typeof chatSettingsSchema>;

@@ -18,7 +18,14 @@ import { openSealed, sealTo } from '../crypto/sealing';
 import { getSodium, toBase64 } from '../crypto/sodium';
 import type { VerifiedCenterKeys } from '../crypto/statements';
 import type { ChatClientEvents, ChatServerEvents } from '../events';
-import type { Absence, ChatMessage, ConversationStatus, ConversationView, QueueItem } from '../schemas/chat';
+import type {
+  Absence,
+  ChatSettings,
+  ChatMessage,
+  ConversationStatus,
+  ConversationView,
+  QueueItem,
+} from '../schemas/chat';
 import { ApiError, type ApiClient } from './http';
 
 export type { ChatMessage, ConversationView, QueueItem } from '../schemas/chat';
@@ -645,6 +652,15 @@ export class ChatCalls {
 
   declineTransfer(conversationId: string): Promise<ConversationView> {
     return this.api.post(`/api/conversations/${conversationId}/transfer/decline`);
+  }
+
+  /** A center's chat settings (members read, admins change). */
+  settings(centerId: string): Promise<ChatSettings> {
+    return this.api.get(`/api/centers/${centerId}/chat-settings`);
+  }
+
+  updateSettings(centerId: string, settings: ChatSettings): Promise<ChatSettings> {
+    return this.api.put(`/api/centers/${centerId}/chat-settings`, settings);
   }
 
   /** Counselors: the own absence note. */
