@@ -11,6 +11,10 @@ import { FinderPage } from './pages/finder/FinderPage';
 import { CenterPage } from './pages/finder/CenterPage';
 import { BookingPage } from './pages/booking/BookingPage';
 import { ManagePage } from './pages/booking/ManagePage';
+import { useChat } from './pages/chat/ChatProvider';
+import { ConversationPage } from './pages/chat/ConversationPage';
+import { ConversationsPage } from './pages/chat/ConversationsPage';
+import { StartInquiryPage } from './pages/chat/StartInquiryPage';
 
 const ROUTES: Record<string, () => React.JSX.Element> = {
   '/': StartPage,
@@ -19,6 +23,8 @@ const ROUTES: Record<string, () => React.JSX.Element> = {
   '/recover': RecoverPage,
   '/account': AccountPage,
   '/finder': FinderPage,
+  '/beratung/neu': () => <StartInquiryPage />,
+  '/beratungen': ConversationsPage,
 };
 
 export function App() {
@@ -26,6 +32,7 @@ export function App() {
   // The query (`#/finder?near=…`) belongs to the page, not to the route.
   const { pathname: path } = splitPath(useHashPath());
   const { session } = useSession();
+  const { unreadTotal } = useChat();
   const loggedIn = session?.stage === 'full';
 
   const item = (href: string, label: string): NavItem => ({
@@ -34,8 +41,12 @@ export function App() {
     current: path === href || path.startsWith(`${href}/`),
   });
   const finder = item('/finder', t('nav.finder'));
+  const chats = item(
+    '/beratungen',
+    unreadTotal > 0 ? t('nav.chatsUnread', { count: unreadTotal }) : t('nav.chats'),
+  );
   const nav = loggedIn
-    ? [item('/', t('nav.start')), finder, item('/account', t('nav.account'))]
+    ? [item('/', t('nav.start')), finder, chats, item('/account', t('nav.account'))]
     : [
         item('/', t('nav.start')),
         finder,
@@ -46,6 +57,8 @@ export function App() {
   const center = matchPath('/finder/:centerId', path);
   const booking = matchPath('/finder/:centerId/termin', path);
   const manage = matchPath('/termin/:code/:token', path);
+  const inquiry = matchPath('/finder/:centerId/beratung', path);
+  const conversation = matchPath('/beratungen/:conversationId', path);
   const Route = ROUTES[path];
   return (
     <Shell
@@ -60,6 +73,10 @@ export function App() {
         </p>
       ) : booking ? (
         <BookingPage key={path} centerId={booking.centerId!} />
+      ) : inquiry ? (
+        <StartInquiryPage key={path} centerId={inquiry.centerId!} />
+      ) : conversation ? (
+        <ConversationPage key={path} conversationId={conversation.conversationId!} />
       ) : manage ? (
         <ManagePage key={path} code={manage.code!} token={manage.token!} />
       ) : center ? (

@@ -5,6 +5,7 @@ import { I18nProvider } from './common/i18n/core';
 import { SessionProvider } from './common/sdk/session';
 import { FlashProvider } from './common/ui/Flash';
 import { messages } from './i18n';
+import { ChatProvider } from './pages/chat/ChatProvider';
 import { App } from './App';
 
 createRoot(document.getElementById('root')!).render(
@@ -12,7 +13,9 @@ createRoot(document.getElementById('root')!).render(
     <I18nProvider messages={messages}>
       <SessionProvider>
         <FlashProvider>
-          <App />
+          <ChatProvider>
+            <App />
+          </ChatProvider>
         </FlashProvider>
       </SessionProvider>
     </I18nProvider>

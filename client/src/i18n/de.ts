@@ -1,8 +1,10 @@
 import { commonDe } from '../common/i18n/messages';
+import { chatDe } from './chat.de';
 
 /** German, the source language: every key the help-seeker app shows. */
 export const de = {
   ...commonDe,
+  ...chatDe,
   'app.name': 'Online-Beratung',
   'app.tagline': 'Anonym. Sicher. Vertraulich.',
   'app.footer': 'Online-Beratung für Ratsuchende – Ihre Nachrichten sind Ende-zu-Ende-verschlüsselt.',
@@ -184,7 +186,7 @@ export const de = {
   'center.flag.anonymous': 'Anonyme Beratung möglich',
   'center.cta.title': 'Online-Beratung',
   'center.cta.text':
-    'Diese Beratungsstelle berät auch online – anonym und verschlüsselt. Registrieren Sie sich dafür mit einem selbst gewählten Benutzernamen; den Chat mit der Beratungsstelle können Sie nach der Registrierung beginnen.',
+    'Diese Beratungsstelle berät auch online – anonym und verschlüsselt. Sie brauchen dafür nur einen selbst gewählten Benutzernamen, keinen echten Namen.',
   'center.cta.button': 'Online-Beratung starten',
   'center.reach': 'So erreichen Sie uns',
   'center.location.main': 'Hauptstandort {city}',

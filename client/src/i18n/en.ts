@@ -1,9 +1,11 @@
 import { commonEn } from '../common/i18n/messages';
+import { chatEn } from './chat.en';
 import type { MessageKey } from './de';
 
 /** English: the type makes a missing key a compile error; the unit test checks placeholders. */
 export const en: Record<MessageKey, string> = {
   ...commonEn,
+  ...chatEn,
   'app.name': 'Online counselling',
   'app.tagline': 'Anonymous. Secure. Confidential.',
   'app.footer': 'Online counselling for people seeking help – your messages are end-to-end encrypted.',
@@ -181,7 +183,7 @@ export const en: Record<MessageKey, string> = {
   'center.flag.anonymous': 'Anonymous counselling possible',
   'center.cta.title': 'Online counselling',
   'center.cta.text':
-    'This centre also counsels online – anonymously and encrypted. Register with a user name of your choice; you can start the chat with the centre after registering.',
+    'This counselling centre also counsels online – anonymously and encrypted. All you need is a user name of your choice, not your real name.',
   'center.cta.button': 'Start online counselling',
   'center.reach': 'How to reach us',
   'center.location.main': 'Main location {city}',

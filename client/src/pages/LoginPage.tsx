@@ -1,10 +1,13 @@
 import { LoginForm } from '../common/ui/LoginForm';
 import { Page } from '../common/ui/Layout';
-import { navigate } from '../common/router';
+import { currentPath, navigate, splitPath } from '../common/router';
 import { useT, type MessageKey } from '../i18n';
+import { nextPath, withNext } from './returnTo';
 
 export function LoginPage() {
   const t = useT();
+  // Coming from "Online-Beratung starten": continue there after logging in.
+  const next = nextPath(splitPath(currentPath()).search);
   return (
     <Page title={t('login.title')} siteName={t('app.name')}>
       <LoginForm<MessageKey>
@@ -14,7 +17,7 @@ export function LoginPage() {
         wrongKey="login.wrong"
         otherKind="staff"
         otherKindMessage={t('login.staff')}
-        onLoggedIn={() => navigate('/account')}
+        onLoggedIn={() => navigate(next ?? '/account')}
         actions={
           <a className="kern-link" href="#/recover">
             {t('login.forgot')}
@@ -23,7 +26,7 @@ export function LoginPage() {
       />
       <p className="kern-body section">
         {t('login.noAccount')}{' '}
-        <a className="kern-link" href="#/register">
+        <a className="kern-link" href={`#${withNext('/register', next)}`}>
           {t('nav.register')}
         </a>
       </p>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '@beratung/shared';
 import { useI18n } from '../common/i18n/core';
+import { currentPath, splitPath } from '../common/router';
 import { useSession } from '../common/sdk/session';
 import { Alert, ErrorAlert } from '../common/ui/Alert';
 import { useFlash } from '../common/ui/Flash';
@@ -9,6 +10,7 @@ import { Page } from '../common/ui/Layout';
 import { NewPasswordFields, newPasswordProblems } from '../common/ui/NewPasswordFields';
 import { useT, type MessageKey } from '../i18n';
 import { RecoveryCodeView } from './RecoveryCodeView';
+import { nextPath, withNext } from './returnTo';
 import { emailProblem, pseudonymProblem } from './validation';
 
 type Field = 'pseudonym' | 'password' | 'password2' | 'email';
@@ -27,9 +29,15 @@ export function RegisterPage() {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>();
   const [recoveryCode, setRecoveryCode] = useState<string>();
+  // Coming from "Online-Beratung starten": continue there once the account exists.
+  const next = nextPath(splitPath(currentPath()).search);
 
   const welcome = () =>
-    flash.go('/account', { variant: 'success', title: t('common.successTitle'), text: t('register.done') });
+    flash.go(next ?? '/account', {
+      variant: 'success',
+      title: t('common.successTitle'),
+      text: t('register.done'),
+    });
 
   if (recoveryCode) return <RecoveryCodeView code={recoveryCode} onDone={welcome} />;
 
@@ -139,7 +147,7 @@ export function RegisterPage() {
       </form>
       <p className="kern-body section">
         {t('register.haveAccount')}{' '}
-        <a className="kern-link" href="#/login">
+        <a className="kern-link" href={`#${withNext('/login', next)}`}>
           {t('nav.login')}
         </a>
       </p>

@@ -34,6 +34,28 @@ export function StartPage() {
             </div>
           </div>
         </section>
+        <section className="kern-card kern-card--small chat-card" aria-labelledby="start-chat">
+          <div className="kern-card__container">
+            <header className="kern-card__header">
+              <h2 className="kern-title" id="start-chat">
+                {t('start.chat.title')}
+              </h2>
+            </header>
+            <div className="kern-card__body">
+              <p className="kern-body">{t('start.chat.text')}</p>
+            </div>
+            <div className="kern-card__footer actions">
+              <a className="kern-btn kern-btn--primary" href="#/beratung/neu">
+                <span className="kern-label">{t('start.chat.link')}</span>
+              </a>
+              {session?.stage === 'full' && session.account.kind === 'seeker' && (
+                <a className="kern-btn kern-btn--secondary" href="#/beratungen">
+                  <span className="kern-label">{t('start.toChats')}</span>
+                </a>
+              )}
+            </div>
+          </div>
+        </section>
         <ul className="points">
           {points.map(([title, text, icon]) => (
             <li key={title} className="points__item">

@@ -243,6 +243,19 @@ export class ChatCalls {
     this.socket = undefined;
   }
 
+  /** After logout: closes the connection and wipes every key and position held here. */
+  reset(): void {
+    this.disconnect();
+    for (const byEpoch of this.keys.values()) for (const key of byEpoch.values()) key.fill(0);
+    for (const byEpoch of this.teamKeys.values()) for (const pair of byEpoch.values()) pair.secretKey.fill(0);
+    this.keys.clear();
+    this.teamKeys.clear();
+    this.lastSeq.clear();
+    this.seenClientIds.clear();
+    for (const timer of this.deliveredTimers.values()) clearTimeout(timer);
+    this.deliveredTimers.clear();
+  }
+
   get connected(): boolean {
     return Boolean(this.socket?.connected);
   }

@@ -238,7 +238,7 @@ export class BeratungClient {
   }
 
   private forget(): void {
-    this.chat.disconnect();
+    this.chat.reset();
     this.session = undefined;
     this.identity = undefined;
     this.api.csrfToken = undefined;

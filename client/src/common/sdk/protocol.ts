@@ -32,6 +32,7 @@ type Exposed =
   | 'acceptInvite'
   | 'invite'
   | 'staff'
+  | 'colleagues'
   | 'removeStaff'
   | 'auditLog'
   | 'centerSettings'
@@ -94,10 +95,16 @@ interface ChatSdk {
   chatHistory: Async<ChatCalls['history']>;
   chatTrack: Async<ChatCalls['track']>;
   chatSend: Async<ChatCalls['send']>;
+  chatSendAttachment: Async<ChatCalls['sendAttachment']>;
+  chatDownloadAttachment: Async<ChatCalls['downloadAttachment']>;
   chatTyping: Async<ChatCalls['typing']>;
   chatMarkRead: Async<ChatCalls['markRead']>;
   chatMarkDelivered: Async<ChatCalls['markDelivered']>;
   chatFingerprint: Async<ChatCalls['fingerprint']>;
+  chatAbsence: Async<ChatCalls['absence']>;
+  chatSetAbsence: Async<ChatCalls['setAbsence']>;
+  chatAcceptTransfer: Async<ChatCalls['acceptTransfer']>;
+  chatDeclineTransfer: Async<ChatCalls['declineTransfer']>;
 }
 
 /** A chat event the worker forwards to the page (see `ChatEventMap`). */

@@ -42,6 +42,7 @@ const methods: RemoteSdk = {
   acceptInvite: (token, password, locale) => client.acceptInvite(token, password, locale),
   invite: (centerId, input) => client.invite(centerId, input),
   staff: (centerId) => client.staff(centerId),
+  colleagues: (centerId) => client.colleagues(centerId),
   removeStaff: (centerId, accountId) => client.removeStaff(centerId, accountId),
   auditLog: (centerId) => client.auditLog(centerId),
   centerSettings: (centerId) => client.centerSettings(centerId),
@@ -99,10 +100,19 @@ const methods: RemoteSdk = {
   chatHistory: (conversationId, range) => client.chat.history(conversationId, range),
   chatTrack: async (conversationId, afterSeq) => client.chat.track(conversationId, afterSeq),
   chatSend: (conversationId, text) => client.chat.send(conversationId, text),
+  // Files are encrypted here before upload and decrypted here after download.
+  chatSendAttachment: (conversationId, file) => client.chat.sendAttachment(conversationId, file),
+  chatDownloadAttachment: (conversationId, ref, keyEpoch) =>
+    client.chat.downloadAttachment(conversationId, ref, keyEpoch),
   chatTyping: async (conversationId, typing) => client.chat.typing(conversationId, typing),
   chatMarkRead: (conversationId, seq) => client.chat.markRead(conversationId, seq),
   chatMarkDelivered: (conversationId, seq) => client.chat.markDelivered(conversationId, seq),
   chatFingerprint: (conversationId) => client.chat.fingerprint(conversationId),
+  chatAbsence: () => client.chat.absence(),
+  chatSetAbsence: (absence) => client.chat.setAbsence(absence),
+  // The other center's team key is verified through the trust chain here, before sealing.
+  chatAcceptTransfer: (conversationId) => client.chat.acceptTransfer(conversationId),
+  chatDeclineTransfer: (conversationId) => client.chat.declineTransfer(conversationId),
   maintainTeamKeys: (centerId) => client.maintainTeamKeys(centerId),
   unlock: async (password) => {
     await client.unlock(password);
@@ -162,8 +172,8 @@ function serialize(error: unknown): SerializedError {
 /** A 401 on a call that needs a session means it ended (idle timeout, logout elsewhere). */
 function sessionEnded(method: MethodName, error: unknown): boolean {
   if (!(error instanceof ApiError) || error.status !== 401 || EXPECTS_401.has(method)) return false;
-  // The chat socket belongs to the ended session: no more events for it.
-  client.chat.disconnect();
+  // The chat socket and keys belong to the ended session: no more events, nothing kept.
+  client.chat.reset();
   client.session = undefined;
   client.identity = undefined;
   client.api.csrfToken = undefined;

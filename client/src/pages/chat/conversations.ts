@@ -3,7 +3,7 @@ import type { ChatEventMap, ConversationView, DecryptedMessage } from '@beratung
 /**
  * The help seeker's list of conversations as pure functions over a plain array, so the
  * provider's state updates stay small and can be tested without a browser. Every
- * function returns a new array (or the same one when nothing changed).
+ * function returns a new array, or the same one when nothing changed (no re-render).
  */
 
 /** Unread messages: everything after the own read mark (system notices count too). */
@@ -25,7 +25,10 @@ export function sortByActivity(list: readonly ConversationView[]): ConversationV
  * A fresher view of one conversation replaces the old one. Read marks only move
  * forward: a view fetched before a receipt arrived must not move them back.
  */
-export function upsertConversation(list: readonly ConversationView[], view: ConversationView): ConversationView[] {
+export function upsertConversation(
+  list: readonly ConversationView[],
+  view: ConversationView,
+): readonly ConversationView[] {
   const old = list.find((c) => c.id === view.id);
   const merged = old
     ? {
@@ -40,15 +43,30 @@ export function upsertConversation(list: readonly ConversationView[], view: Conv
   return sortByActivity([...list.filter((c) => c.id !== view.id), merged]);
 }
 
-export function removeConversation(list: readonly ConversationView[], id: string): ConversationView[] {
-  return list.some((c) => c.id === id) ? list.filter((c) => c.id !== id) : [...list];
+/**
+ * A freshly loaded list replaces the old one: conversations gone from the server are
+ * dropped, read marks of the others only move forward.
+ */
+export function replaceConversations(
+  list: readonly ConversationView[],
+  fresh: readonly ConversationView[],
+): readonly ConversationView[] {
+  const kept = list.filter((old) => fresh.some((view) => view.id === old.id));
+  return fresh.reduce<readonly ConversationView[]>((result, view) => upsertConversation(result, view), kept);
+}
+
+export function removeConversation(
+  list: readonly ConversationView[],
+  id: string,
+): readonly ConversationView[] {
+  return list.some((c) => c.id === id) ? list.filter((c) => c.id !== id) : list;
 }
 
 /** A `conversation` event: a new state of one conversation, or its deletion. */
 export function applyConversationEvent(
   list: readonly ConversationView[],
   event: ChatEventMap['conversation'],
-): ConversationView[] {
+): readonly ConversationView[] {
   return 'deleted' in event ? removeConversation(list, event.id) : upsertConversation(list, event);
 }
 
@@ -60,9 +78,9 @@ export function applyMessage(
   list: readonly ConversationView[],
   message: Pick<DecryptedMessage, 'conversationId' | 'seq' | 'senderId' | 'createdAt'>,
   ownAccountId: string,
-): ConversationView[] {
+): readonly ConversationView[] {
   const view = list.find((c) => c.id === message.conversationId);
-  if (!view || message.seq <= view.lastSeq) return [...list];
+  if (!view || message.seq <= view.lastSeq) return list;
   const own = message.senderId === ownAccountId;
   return sortByActivity([
     ...list.filter((c) => c.id !== view.id),
@@ -80,10 +98,12 @@ export function applyReceipt(
   list: readonly ConversationView[],
   receipt: ChatEventMap['receipt'],
   ownAccountId: string,
-): ConversationView[] {
+): readonly ConversationView[] {
+  if (!list.some((view) => view.id === receipt.conversationId)) return list;
   return list.map((view) => {
     if (view.id !== receipt.conversationId) return view;
-    if (receipt.accountId === ownAccountId) return { ...view, readSeq: Math.max(view.readSeq, receipt.readSeq) };
+    if (receipt.accountId === ownAccountId)
+      return { ...view, readSeq: Math.max(view.readSeq, receipt.readSeq) };
     return {
       ...view,
       peerReadSeq: Math.max(view.peerReadSeq, receipt.readSeq),
@@ -93,7 +113,12 @@ export function applyReceipt(
 }
 
 /** Marks the conversation read up to `seq` in the list (after markRead went through). */
-export function markReadLocally(list: readonly ConversationView[], id: string, seq: number): ConversationView[] {
+export function markReadLocally(
+  list: readonly ConversationView[],
+  id: string,
+  seq: number,
+): readonly ConversationView[] {
+  if (!list.some((view) => view.id === id && view.readSeq < seq)) return list;
   return list.map((view) => (view.id === id && view.readSeq < seq ? { ...view, readSeq: seq } : view));
 }
 

@@ -215,7 +215,10 @@ function CenterView({ center, back }: { center: CenterDetail; back: ReactNode })
                     <p className="kern-body">{t('center.cta.text')}</p>
                   </div>
                   <div className="kern-card__footer">
-                    <a className="kern-btn kern-btn--primary" href="#/register">
+                    <a
+                      className="kern-btn kern-btn--primary"
+                      href={`#/finder/${encodeURIComponent(center.id)}/beratung`}
+                    >
                       <span className="kern-label">{t('center.cta.button')}</span>
                     </a>
                   </div>
