@@ -22,6 +22,11 @@ import { ServicesPage } from './pages/resources/ServicesPage';
 import { AvailabilityPage } from './pages/resources/AvailabilityPage';
 import { AbsencesPage } from './pages/resources/AbsencesPage';
 import { AppointmentConflictsPage, AppointmentsPage, BulkCancelPage } from './pages/AppointmentsPage';
+import { ChatConnectionProvider } from './pages/chat/ChatConnection';
+import { InquiriesPage } from './pages/chat/InquiriesPage';
+import { ArchivePage, ConsultationsPage } from './pages/chat/ConsultationsPage';
+import { ConversationPage } from './pages/chat/ConversationPage';
+import { CONSULTATION_PATHS, CONVERSATION_PATTERN, INQUIRIES_PATH } from './pages/chat/paths';
 
 const PAGES: Record<string, () => React.JSX.Element | null> = {
   '/team': TeamPage,
@@ -36,6 +41,9 @@ const PAGES: Record<string, () => React.JSX.Element | null> = {
   '/appointments/conflicts': AppointmentConflictsPage,
   '/appointments/bulk-cancel': BulkCancelPage,
   '/certifications': CertificationsPage,
+  [INQUIRIES_PATH]: InquiriesPage,
+  [CONSULTATION_PATHS.active]: ConsultationsPage,
+  [CONSULTATION_PATHS.archived]: ArchivePage,
   '/account': AccountPage,
 };
 
@@ -50,9 +58,11 @@ export function App() {
   const full = session?.stage === 'full';
   const invite = matchPath('/invite/:token', path);
 
+  // Counselors start where their work is (Erstanfragen); admins at the team.
+  const home = current?.role === 'counselor' ? INQUIRIES_PATH : '/team';
   useEffect(() => {
-    if (full && !recoveryCodes && (path === '/' || path === '/login')) navigate('/team', { replace: true });
-  }, [full, path, recoveryCodes]);
+    if (full && !recoveryCodes && (path === '/' || path === '/login')) navigate(home, { replace: true });
+  }, [full, path, recoveryCodes, home]);
 
   const item = (href: string, label: string): NavItem => ({
     href: `#${href}`,
@@ -62,6 +72,13 @@ export function App() {
   });
   const nav = full
     ? [
+        // The chat is every member's (counselors and admins alike): Erstanfragen, Meine Beratungen.
+        ...(current
+          ? [
+              item(INQUIRIES_PATH, t('nav.inquiries')),
+              item(CONSULTATION_PATHS.active, t('nav.consultations')),
+            ]
+          : []),
         item('/team', t('nav.team')),
         // Admins see all of the center's appointments, counselors their own.
         ...(current ? [item('/appointments', t('nav.appointments'))] : []),
@@ -108,8 +125,11 @@ export function App() {
     content = <LoginPage />;
   } else {
     const Route = PAGES[path];
+    const conversation = matchPath(CONVERSATION_PATTERN, path);
     content = Route ? (
       <Route key={path} />
+    ) : conversation?.conversationId ? (
+      <ConversationPage key={path} conversationId={conversation.conversationId} />
     ) : path === '/' || path === '/login' ? (
       <></>
     ) : (
@@ -125,14 +145,16 @@ export function App() {
   }
 
   return (
-    <Shell
-      brand={t('app.name')}
-      tagline={t('app.tagline')}
-      nav={nav}
-      tools={full ? <CenterSwitch /> : undefined}
-      footer={<p className="kern-body kern-body--small">{t('app.footer')}</p>}
-    >
-      {content}
-    </Shell>
+    <ChatConnectionProvider>
+      <Shell
+        brand={t('app.name')}
+        tagline={t('app.tagline')}
+        nav={nav}
+        tools={full ? <CenterSwitch /> : undefined}
+        footer={<p className="kern-body kern-body--small">{t('app.footer')}</p>}
+      >
+        {content}
+      </Shell>
+    </ChatConnectionProvider>
   );
 }

@@ -1,10 +1,12 @@
 import { commonDe } from '@common/i18n/messages';
 import { resourcesDe } from './resources.de';
+import { chatDe } from './chat.de';
 
 /** German, the source language: every key of the counseling-center app. */
 export const de = {
   ...commonDe,
   ...resourcesDe,
+  ...chatDe,
   'app.name': 'Beratungsstellen-Verwaltung',
   'app.tagline': 'Online-Beratung – für Berater:innen und Leitungen',
   'app.footer':

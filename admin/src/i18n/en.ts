@@ -1,11 +1,13 @@
 import { commonEn } from '@common/i18n/messages';
 import type { MessageKey } from './de';
 import { resourcesEn } from './resources.en';
+import { chatEn } from './chat.en';
 
 /** English: the type makes a missing key a compile error; the unit test checks placeholders. */
 export const en: Record<MessageKey, string> = {
   ...commonEn,
   ...resourcesEn,
+  ...chatEn,
   'app.name': 'Counselling centre administration',
   'app.tagline': 'Online counselling – for counsellors and centre managers',
   'app.footer':

@@ -1,0 +1,450 @@
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import {
+  generatePlatformSigningKey,
+  type BeratungClient,
+  type ChatEventMap,
+  type Identity,
+} from '@beratung/shared';
+import {
+  ROOT,
+  announceSkip,
+  assertBuilt,
+  axeViolations,
+  describeViolations,
+  launchChromium,
+  serious,
+  startHarnessServer,
+  watchPage,
+  type HarnessServer,
+} from '../../../scripts/browser-tests/support';
+
+const skip = announceSkip('admin chat');
+
+/** The parts of the harness beyond HarnessServer that this test uses (see server/test/support/app.ts). */
+interface ChatHarness extends HarnessServer {
+  client(): BeratungClient;
+  loginStaff(email: string, password: string): Promise<BeratungClient>;
+  createSeeker(): Promise<{ accountId: string; pseudonym: string; password: string }>;
+  db: {
+    updateTable(table: 'centers'): {
+      set(values: { offers_online_chat: boolean }): {
+        where(column: 'id', op: '=', value: string): { execute(): Promise<unknown> };
+      };
+    };
+    insertInto(table: 'center_topics'): {
+      values(rows: Array<{ center_id: string; topic_key: string }>): { execute(): Promise<unknown> };
+    };
+  } & HarnessServer['db'];
+}
+
+/** Server modules loaded like the harness (the admin project does not compile server code). */
+interface ProvisionModule {
+  grantPlatformKey(
+    db: unknown,
+    accountId: string,
+    identity: Identity,
+    platform: { publicKey: string; secretKey: Uint8Array },
+  ): Promise<void>;
+}
+interface PlatformKeyModule {
+  writePlatformPublicKey(dataDir: string, key: string): void;
+}
+
+interface Member {
+  accountId: string;
+  email: string;
+  password: string;
+}
+
+/** Resolves with the first chat event of a Node SDK client that matches, or fails after a while. */
+function nextEvent<K extends keyof ChatEventMap>(
+  client: BeratungClient,
+  event: K,
+  match: (value: ChatEventMap[K]) => boolean,
+  timeoutMs = 20_000,
+): Promise<ChatEventMap[K]> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error(`timed out waiting for ${event}`));
+    }, timeoutMs);
+    const off = client.chat.on(event, (value) => {
+      if (!match(value)) return;
+      clearTimeout(timer);
+      off();
+      resolve(value);
+    });
+  });
+}
+
+describe.skipIf(skip)('the counselor side of the encrypted chat in Chromium', () => {
+  let server: ChatHarness;
+  let browser: Browser;
+  let centerId: string;
+  let admin: BeratungClient;
+  let counselor: Member;
+  let colleague: Member & { client: BeratungClient };
+  const nodeClients: BeratungClient[] = [];
+
+  /**
+   * The real trust chain, set up through the SDK as people would: a platform admin
+   * holding the platform key certifies the center admin, who publishes the team key
+   * for everyone on the staff (sealed to each member's key).
+   */
+  beforeAll(async () => {
+    assertBuilt('admin');
+    const started = await startHarnessServer();
+    server = started.server as ChatHarness;
+    const load = <T>(file: string) => import(pathToFileURL(`${ROOT}server/src/${file}`).href) as Promise<T>;
+    const { grantPlatformKey } = await load<ProvisionModule>('accounts/provision.ts');
+    const { writePlatformPublicKey } = await load<PlatformKeyModule>('platform/platform-key.ts');
+    const platform = await generatePlatformSigningKey();
+    writePlatformPublicKey(server.dataDir, platform.publicKey);
+    const platformAccount = await server.createStaff({ platformAdmin: true });
+    const platformAdmin = await server.loginStaff(platformAccount.email, platformAccount.password);
+    await grantPlatformKey(server.db, platformAccount.accountId, platformAdmin.identity!, platform);
+
+    centerId = await server.createCenter('Suchtberatung Chatstadt');
+    await server.db
+      .updateTable('centers')
+      .set({ offers_online_chat: true })
+      .where('id', '=', centerId)
+      .execute();
+    await server.db
+      .insertInto('center_topics')
+      .values(['suchtberatung', 'alkohol'].map((topic_key) => ({ center_id: centerId, topic_key })))
+      .execute();
+    const adminAccount = await server.createStaff({ centerId, role: 'center_admin' });
+    counselor = await server.createStaff({ centerId, role: 'counselor' });
+    const colleagueAccount = await server.createStaff({ centerId, role: 'counselor' });
+    admin = await server.loginStaff(adminAccount.email, adminAccount.password);
+    const pending = await platformAdmin.pendingCertificates();
+    await platformAdmin.certifyPendingAdmin(pending.find((p) => p.accountId === adminAccount.accountId)!);
+    await admin.publishTeamKey(centerId);
+    colleague = {
+      ...colleagueAccount,
+      client: await server.loginStaff(colleagueAccount.email, colleagueAccount.password),
+    };
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const client of nodeClients) client.chat.disconnect();
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** A help seeker writing from the help-seeker app, here the SDK in Node. */
+  async function seeker() {
+    const account = await server.createSeeker();
+    const client = server.client();
+    await client.login(account.pseudonym, account.password);
+    await client.chat.connect();
+    nodeClients.push(client);
+    return { ...account, client };
+  }
+
+  /** Counselors need no second factor unless their center requires one. */
+  async function loggedIn(member: { email: string; password: string }) {
+    const context = await browser.newContext({ locale: 'de-DE' });
+    const page: Page = await context.newPage();
+    const problems = watchPage(page);
+    await page.goto(`${server.url}/admin/`);
+    await page.getByLabel('E-Mail-Adresse').fill(member.email);
+    await page.getByLabel('Passwort', { exact: true }).fill(member.password);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.getByRole('link', { name: 'Erstanfragen' }).waitFor({ timeout: 30_000 });
+    return { page, problems, close: () => context.close() };
+  }
+
+  async function expectAccessible(page: Page) {
+    const violations = serious(await axeViolations(page));
+    expect(violations, describeViolations(violations)).toEqual([]);
+  }
+
+  it('an inquiry appears live, is taken over, answered both ways, marked read and archived', async () => {
+    const { page, problems, close } = await loggedIn(counselor);
+    await page.getByRole('link', { name: 'Erstanfragen' }).click();
+    await page.getByRole('heading', { name: 'Erstanfragen', level: 1 }).waitFor();
+    const count = page.getByTestId('inquiry-count');
+    await expect
+      .poll(() => count.textContent(), { timeout: 30_000 })
+      .toBe('Zurzeit warten keine Erstanfragen.');
+    await expectAccessible(page);
+
+    // The help seeker writes; the inquiry appears without a reload, decrypted in the browser.
+    const person = await seeker();
+    const inquiry = await person.client.chat.startInquiry({
+      centerId,
+      topic: 'alkohol',
+      text: 'Ich trinke jeden Abend zu viel.\nWas kann ich tun?',
+    });
+    const card = page.getByTestId('inquiries').getByRole('article', { name: person.pseudonym });
+    await card.waitFor({ timeout: 30_000 });
+    expect(await card.textContent()).toContain('Ich trinke jeden Abend zu viel.');
+    expect(await card.textContent()).toContain('Alkohol');
+    expect(await card.textContent()).toContain('wartet seit weniger als 1 Min.');
+    expect(await count.textContent()).toBe('Eine Erstanfrage wartet.');
+    await expectAccessible(page);
+
+    // Take it over: the help seeker learns it, the conversation opens.
+    const seekerSeesTaken = nextEvent(
+      person.client,
+      'conversation',
+      (c) => c.id === inquiry.id && 'status' in c && c.status === 'active',
+    );
+    await card.getByRole('button', { name: /^Übernehmen/ }).click();
+    await page.getByRole('heading', { name: `Beratung mit ${person.pseudonym}`, level: 1 }).waitFor({
+      timeout: 30_000,
+    });
+    expect(await seekerSeesTaken).toMatchObject({ counselorId: counselor.accountId });
+    const log = page.getByTestId('chat-log');
+    await log.getByText('Sie haben die Anfrage übernommen.').waitFor({ timeout: 30_000 });
+    expect(await log.textContent()).toContain('Was kann ich tun?');
+
+    // Reply: Shift+Enter is a new line, Enter sends; the help seeker decrypts the reply.
+    const reply = nextEvent(
+      person.client,
+      'message',
+      (m) => m.conversationId === inquiry.id && m.kind === 'message' && m.senderId === counselor.accountId,
+    );
+    // The help seeker sees that the counselor types.
+    const typing = nextEvent(person.client, 'typing', (e) => e.conversationId === inquiry.id && e.typing);
+    const box = page.getByLabel(`Nachricht an ${person.pseudonym} schreiben`);
+    await box.click();
+    await box.pressSequentially('Hallo. Schön, dass Sie sich melden.');
+    await box.press('Shift+Enter');
+    await box.pressSequentially('Ich helfe Ihnen gerne weiter.');
+    await page.getByText(/^6\d von 8192 Bytes$/).waitFor();
+    await typing;
+    await box.press('Enter');
+    const received = await reply;
+    expect(received.text).toBe('Hallo. Schön, dass Sie sich melden.\nIch helfe Ihnen gerne weiter.');
+    await expect.poll(() => box.inputValue()).toBe('');
+    const own = log.locator('.chat-entry--me').last();
+    await expect.poll(() => own.textContent()).toContain('Gesendet');
+
+    // The help seeker reads it (the counselor sees "Gelesen"), types and answers: all live.
+    await person.client.chat.markRead(inquiry.id, received.seq);
+    await expect.poll(() => own.textContent(), { timeout: 20_000 }).toContain('Gelesen');
+    person.client.chat.typing(inquiry.id, true);
+    await page.getByText(`${person.pseudonym} schreibt …`).waitFor({ timeout: 20_000 });
+    const counselorReads = nextEvent(
+      person.client,
+      'receipt',
+      (r) => r.conversationId === inquiry.id && r.accountId === counselor.accountId && r.readSeq >= 4,
+    );
+    await person.client.chat.send(inquiry.id, 'Danke! Ich schaffe es nicht allein.');
+    await log.getByText('Danke! Ich schaffe es nicht allein.').waitFor({ timeout: 20_000 });
+    // The page is in front, so what arrived is marked read.
+    await counselorReads;
+    await expectAccessible(page);
+
+    // Files travel encrypted both ways: the counselor downloads the person's PDF and sends an image.
+    const pdf = new TextEncoder().encode('%PDF-1.4\nMahnbescheid vom Amtsgericht\n%%EOF\n');
+    await person.client.chat.sendAttachment(inquiry.id, { name: 'mahnbescheid.pdf', bytes: pdf });
+    const file = log.locator('.chat-attachment').filter({ hasText: 'mahnbescheid.pdf' });
+    await file.waitFor({ timeout: 20_000 });
+    expect(await file.textContent()).toContain('Datei: mahnbescheid.pdf (1 KB)');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      file.getByRole('button', { name: 'Herunterladen mahnbescheid.pdf' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('mahnbescheid.pdf');
+    const downloaded = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of downloaded) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).equals(Buffer.from(pdf))).toBe(true);
+
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
+    const image = nextEvent(
+      person.client,
+      'message',
+      (m) => m.conversationId === inquiry.id && m.attachment?.name === 'infoblatt.png',
+    );
+    await page
+      .getByLabel('Datei auswählen')
+      .setInputFiles({ name: 'infoblatt.png', mimeType: 'image/png', buffer: png });
+    await page.getByRole('button', { name: 'Datei senden' }).click();
+    const sentImage = await image;
+    const bytes = await person.client.chat.downloadAttachment(inquiry.id, sentImage.attachment!);
+    expect(Buffer.from(bytes).equals(png)).toBe(true);
+    await log.locator('.chat-entry--me .chat-attachment').filter({ hasText: 'infoblatt.png' }).waitFor();
+
+    // A program renamed to .pdf is refused before anything leaves the browser.
+    await page.getByLabel('Datei auswählen').setInputFiles({
+      name: 'rechnung.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('MZ\x90\x00'),
+    });
+    await page.getByRole('button', { name: 'Datei senden' }).click();
+    await page.getByText(/Diese Datei kann nicht gesendet werden/).waitFor();
+
+    // The security number is the same on both sides.
+    await page.getByRole('button', { name: 'Sicherheitsnummer anzeigen' }).click();
+    const fingerprint = page.getByTestId('conversation-fingerprint');
+    await fingerprint.waitFor({ timeout: 20_000 });
+    expect(await fingerprint.textContent()).toBe(await person.client.chat.fingerprint(inquiry.id));
+
+    // Meine Beratungen lists it; a new message shows up there as unread, live.
+    await page.getByRole('link', { name: 'Meine Beratungen', exact: true }).click();
+    const table = page.getByTestId('consultations-active');
+    const row = table.getByRole('row').filter({ hasText: person.pseudonym });
+    await row.waitFor({ timeout: 20_000 });
+    expect(await row.textContent()).toContain('Alkohol');
+    expect(await row.textContent()).toContain('keine');
+    await person.client.chat.send(inquiry.id, 'Sind Sie noch da?');
+    await expect.poll(() => row.textContent(), { timeout: 20_000 }).toContain('1 neu');
+    await expectAccessible(page);
+
+    // Back in the conversation, then archive it: read-only, with the reason.
+    await row.getByRole('link', { name: person.pseudonym }).click();
+    await log.getByText('Sind Sie noch da?').waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: 'Archivieren' }).click();
+    const dialog = page.getByRole('dialog', { name: `Beratung mit ${person.pseudonym} archivieren?` });
+    await dialog.waitFor();
+    await expectAccessible(page);
+    const seekerSeesArchived = nextEvent(
+      person.client,
+      'message',
+      (m) => m.conversationId === inquiry.id && m.event === 'archived',
+    );
+    await dialog.getByRole('button', { name: 'Archivieren' }).click();
+    await page.getByTestId('read-only-notice').getByText('Diese Beratung ist archiviert.').waitFor({
+      timeout: 20_000,
+    });
+    await seekerSeesArchived;
+    expect(await page.getByTestId('conversation-status').textContent()).toBe('archiviert');
+    expect(await page.getByLabel(`Nachricht an ${person.pseudonym} schreiben`).count()).toBe(0);
+    await log.getByText('Die Beratung wurde archiviert.').waitFor();
+    await expectAccessible(page);
+
+    // It is in the Archiv now; a new message from the person reopens it.
+    await page.getByRole('link', { name: 'Zurück zum Archiv' }).click();
+    const archived = page.getByTestId('consultations-archived').getByRole('row').filter({
+      hasText: person.pseudonym,
+    });
+    await archived.waitFor({ timeout: 20_000 });
+    await expectAccessible(page);
+    await person.client.chat.send(inquiry.id, 'Ich brauche doch noch einmal Hilfe.');
+    await expect.poll(() => archived.count(), { timeout: 20_000 }).toBe(0);
+    await page.getByRole('link', { name: 'Ratsuchende' }).click();
+    await page
+      .getByTestId('consultations-active')
+      .getByRole('row')
+      .filter({ hasText: person.pseudonym })
+      .waitFor({ timeout: 20_000 });
+
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('hands a consultation over to a colleague with a note only they can read', async () => {
+    const person = await seeker();
+    const inquiry = await person.client.chat.startInquiry({
+      centerId,
+      topic: 'suchtberatung',
+      text: 'Mein Bruder spielt um Geld.',
+    });
+    const { page, problems, close } = await loggedIn(counselor);
+    await page.getByRole('link', { name: 'Erstanfragen' }).click();
+    const card = page.getByTestId('inquiries').getByRole('article', { name: person.pseudonym });
+    await card.getByRole('button', { name: /^Übernehmen/ }).click({ timeout: 30_000 });
+    const log = page.getByTestId('chat-log');
+    await log.getByText('Mein Bruder spielt um Geld.').waitFor({ timeout: 30_000 });
+
+    // After a reload the keys are locked: the password opens them, then the chat is live again.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Schlüssel entsperren' }).waitFor({ timeout: 30_000 });
+    await expectAccessible(page);
+    await page.getByLabel('Passwort', { exact: true }).fill(counselor.password);
+    await page.getByRole('button', { name: 'Entsperren' }).click();
+    await log.getByText('Mein Bruder spielt um Geld.').waitFor({ timeout: 30_000 });
+    await person.client.chat.send(inquiry.id, 'Er hat schon Schulden.');
+    await log.getByText('Er hat schon Schulden.').waitFor({ timeout: 20_000 });
+
+    const colleagueGetsIt = nextEvent(
+      colleague.client,
+      'conversation',
+      (c) => c.id === inquiry.id && 'counselorId' in c && c.counselorId === colleague.accountId,
+    );
+    await colleague.client.chat.connect();
+    nodeClients.push(colleague.client);
+    await page.getByRole('button', { name: 'Übergeben' }).click();
+    const dialog = page.getByRole('dialog', { name: `Beratung mit ${person.pseudonym} übergeben` });
+    await dialog.waitFor();
+    // Without a choice the dialog says what is missing.
+    await dialog.getByRole('button', { name: 'Übergeben' }).click();
+    await dialog.getByText('Bitte wählen Sie, an wen Sie übergeben.').waitFor();
+    await expectAccessible(page);
+    const names = await dialog.getByLabel('An Kollegin/Kollegen').locator('option').allTextContents();
+    expect(names.length).toBe(3); // "Bitte wählen", the colleague and the center admin, not oneself
+    const colleagueName = (await colleague.client.colleagues(centerId)).find(
+      (c) => c.accountId === colleague.accountId,
+    )!.displayName;
+    await dialog.getByLabel('An Kollegin/Kollegen').selectOption({ label: colleagueName });
+    await dialog.getByLabel(/^Notiz zur Übergabe/).fill('Angehöriger, erstes Gespräch lief gut.');
+    await dialog.getByRole('button', { name: 'Übergeben' }).click();
+    await page
+      .getByText(`Die Beratung mit ${person.pseudonym} ist an ${colleagueName} übergeben.`)
+      .waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('consultations-active').getByText(person.pseudonym).count()).toBe(0);
+
+    // The colleague can read the whole conversation and the note sealed to them.
+    const view = await colleagueGetsIt;
+    if ('deleted' in view) throw new Error('deleted');
+    expect(await colleague.client.chat.handOverNote(view)).toBe('Angehöriger, erstes Gespräch lief gut.');
+    const history = await colleague.client.chat.history(inquiry.id);
+    expect(history.messages[0]?.text).toBe('Mein Bruder spielt um Geld.');
+
+    // In the app the colleague sees the note above the conversation.
+    const other = await loggedIn(colleague);
+    await other.page.getByRole('link', { name: 'Meine Beratungen', exact: true }).click();
+    await other.page
+      .getByTestId('consultations-active')
+      .getByRole('link', { name: person.pseudonym })
+      .click({ timeout: 30_000 });
+    await other.page.getByTestId('handover-note').waitFor({ timeout: 30_000 });
+    expect(await other.page.getByTestId('handover-note').textContent()).toBe(
+      'Angehöriger, erstes Gespräch lief gut.',
+    );
+    await other.page
+      .getByTestId('chat-log')
+      .getByText('Eine Kollegin/ein Kollege hat die Anfrage übernommen.')
+      .waitFor();
+    await other.page
+      .getByTestId('chat-log')
+      .getByText('Die Beratung wurde an eine Kollegin/einen Kollegen übergeben.')
+      .waitFor();
+    await expectAccessible(other.page);
+    expect(other.problems).toEqual([]);
+    await other.close();
+
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('explains an unreadable inquiry until the team key is handed on, then shows it', async () => {
+    // A counselor who joined after the team key was published has no copy of it yet.
+    const newcomer = await server.createStaff({ centerId, role: 'counselor' });
+    const person = await seeker();
+    await person.client.chat.startInquiry({ centerId, topic: 'alkohol', text: 'Ich bin neu hier.' });
+    const { page, problems, close } = await loggedIn(newcomer);
+    await page.getByRole('link', { name: 'Erstanfragen' }).click();
+    const card = page.getByTestId('inquiries').getByRole('article', { name: person.pseudonym });
+    await card.getByText('Diese Anfrage können Sie noch nicht lesen').waitFor({ timeout: 30_000 });
+    expect(await card.getByRole('button', { name: /^Übernehmen/ }).count()).toBe(0);
+    await expectAccessible(page);
+
+    // The center admin's app comes online: it signs the newcomer onto the member list and
+    // hands on the team key; the newcomer's page reads the inquiry without a reload.
+    await admin.chat.connect();
+    nodeClients.push(admin);
+    await card.getByText('Ich bin neu hier.').waitFor({ timeout: 30_000 });
+    await card.getByRole('button', { name: /^Übernehmen/ }).waitFor();
+    expect(problems).toEqual([]);
+    await close();
+  });
+});
