@@ -192,7 +192,11 @@ describe('messages in real time', () => {
     counselorClient.chat.typing(id, true);
     expect(await typing).toEqual({ conversationId: id, accountId: counselorId, typing: true });
 
-    const receipt = nextEvent(seekerClient.chat, 'receipt', (r) => r.accountId === counselorId);
+    const receipt = nextEvent(
+      seekerClient.chat,
+      'receipt',
+      (r) => r.accountId === counselorId && r.readSeq === 3,
+    );
     await counselorClient.chat.markRead(id, 3);
     expect(await receipt).toMatchObject({ conversationId: id, readSeq: 3, deliveredSeq: 3 });
     expect((await seekerClient.chat.conversation(id)).peerReadSeq).toBe(3);
