@@ -1,36 +1,31 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BeratungClient, DecryptedMessage } from '@beratung/shared';
-import { startTestServer, type TestServer } from './support/app';
+import type { DecryptedMessage } from '@beratung/shared';
+import type { TestServer } from './support/app';
 import {
   loggedInSeeker,
   nextEvent,
-  setUpChatCenter,
-  setUpPlatform,
+  startChatWorld,
   type ChatCenter,
+  type ChatWorld,
 } from './support/chat-center';
 
+let world: ChatWorld;
 let server: TestServer;
 let center: ChatCenter;
-const clients: BeratungClient[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer({ CHAT_INQUIRIES_PER_DAY: '50', CHAT_ATTACHMENT_QUOTA_MB_PER_DAY: '1' });
-  const platformAdmin = await setUpPlatform(server);
-  center = await setUpChatCenter(server, platformAdmin, { counselors: 1 });
-  await center.counselors[0]!.client.chat.connect();
-  clients.push(center.counselors[0]!.client);
+  world = await startChatWorld(
+    { CHAT_INQUIRIES_PER_DAY: '50', CHAT_ATTACHMENT_QUOTA_MB_PER_DAY: '1' },
+    { counselors: 1 },
+  );
+  ({ server, center } = world);
 }, 60_000);
-afterAll(async () => {
-  for (const client of clients) client.chat.disconnect();
-  await server?.close();
-});
+afterAll(() => world?.close());
 
 async function conversation() {
-  const seeker = await loggedInSeeker(server);
-  await seeker.client.chat.connect();
-  clients.push(seeker.client);
+  const seeker = await world.connectedSeeker();
   const view = await seeker.client.chat.startInquiry({
     centerId: center.centerId,
     topic: 'insolvenz',

@@ -1,39 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import type { BeratungClient } from '@beratung/shared';
-import { startTestServer, type TestServer } from './support/app';
-import {
-  loggedInSeeker,
-  nextEvent,
-  setUpChatCenter,
-  setUpPlatform,
-  type ChatCenter,
-} from './support/chat-center';
+import type { TestServer } from './support/app';
+import { nextEvent, startChatWorld, type ChatCenter, type ChatWorld } from './support/chat-center';
 
+let world: ChatWorld;
 let server: TestServer;
 let center: ChatCenter;
-const clients: BeratungClient[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer({ CHAT_INQUIRIES_PER_DAY: '50' });
-  const platformAdmin = await setUpPlatform(server);
-  center = await setUpChatCenter(server, platformAdmin, { counselors: 2 });
-  for (const { client } of center.counselors) {
-    await client.chat.connect();
-    clients.push(client);
-  }
+  world = await startChatWorld({ CHAT_INQUIRIES_PER_DAY: '50' });
+  ({ server, center } = world);
 }, 60_000);
-afterAll(async () => {
-  for (const client of clients) client.chat.disconnect();
-  await server?.close();
-});
+afterAll(() => world?.close());
 
 async function seekerWithEmail(email?: string) {
-  const seeker = await loggedInSeeker(server);
+  const seeker = await world.connectedSeeker();
   if (email)
     await server.db.updateTable('accounts').set({ email }).where('id', '=', seeker.accountId).execute();
-  await seeker.client.chat.connect();
-  clients.push(seeker.client);
   return seeker;
 }
 

@@ -9,40 +9,27 @@ import {
   type ChatMessage,
   type DecryptedMessage,
 } from '@beratung/shared';
-import { startTestServer, type TestServer } from './support/app';
+import type { TestServer } from './support/app';
 import {
-  loggedInSeeker,
   nextEvent,
   setUpChatCenter,
-  setUpPlatform,
+  startChatWorld,
   type ChatCenter,
+  type ChatWorld,
 } from './support/chat-center';
 
+let world: ChatWorld;
 let server: TestServer;
 let platformAdmin: BeratungClient;
 let center: ChatCenter;
-const clients: BeratungClient[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer({ CHAT_MESSAGES_PER_MINUTE: '1000', CHAT_INQUIRIES_PER_DAY: '50' });
-  platformAdmin = await setUpPlatform(server);
-  center = await setUpChatCenter(server, platformAdmin, { counselors: 2 });
-  for (const { client } of center.counselors) {
-    await client.chat.connect();
-    clients.push(client);
-  }
+  world = await startChatWorld({ CHAT_MESSAGES_PER_MINUTE: '1000', CHAT_INQUIRIES_PER_DAY: '50' });
+  ({ server, platformAdmin, center } = world);
 }, 60_000);
-afterAll(async () => {
-  for (const client of clients) client.chat.disconnect();
-  await server?.close();
-});
+afterAll(() => world?.close());
 
-async function seeker() {
-  const s = await loggedInSeeker(server);
-  await s.client.chat.connect();
-  clients.push(s.client);
-  return s;
-}
+const seeker = () => world.connectedSeeker();
 
 const [first, second] = [0, 1];
 const counselor = (i: number) => center.counselors[i]!;
@@ -407,7 +394,7 @@ describe('authorization', () => {
 
     const otherCenter = await setUpChatCenter(server, platformAdmin, { counselors: 1 });
     const outsider = otherCenter.counselors[0]!.client;
-    clients.push(outsider);
+    await world.online(outsider);
     await expect(outsider.chat.queue(center.centerId)).rejects.toMatchObject({
       status: 403,
       code: 'NOT_CENTER_MEMBER',

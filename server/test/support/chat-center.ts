@@ -6,7 +6,7 @@ import {
 } from '@beratung/shared';
 import { grantPlatformKey } from '../../src/accounts/provision';
 import { writePlatformPublicKey } from '../../src/platform/platform-key';
-import type { TestServer } from './app';
+import { startTestServer, type TestServer } from './app';
 
 export interface ChatCenter {
   centerId: string;
@@ -105,4 +105,47 @@ export function nextEvent<K extends keyof ChatEventMap>(
       resolve(value);
     });
   });
+}
+
+/** A test server with the trust chain set up, one chat center, its counselors online. */
+export interface ChatWorld {
+  server: TestServer;
+  platformAdmin: BeratungClient;
+  center: ChatCenter;
+  /** Connects a client's chat; it is disconnected at close(). */
+  online(client: BeratungClient): Promise<BeratungClient>;
+  /** A newly registered help seeker, logged in and connected. */
+  connectedSeeker(): Promise<{ accountId: string; client: BeratungClient }>;
+  close(): Promise<void>;
+}
+
+export async function startChatWorld(
+  env: Record<string, string>,
+  options: { counselors?: number } = {},
+): Promise<ChatWorld> {
+  const server = await startTestServer(env);
+  const platformAdmin = await setUpPlatform(server);
+  const center = await setUpChatCenter(server, platformAdmin, { counselors: options.counselors ?? 2 });
+  const connected: BeratungClient[] = [];
+  const online = async (client: BeratungClient) => {
+    await client.chat.connect();
+    connected.push(client);
+    return client;
+  };
+  for (const { client } of center.counselors) await online(client);
+  return {
+    server,
+    platformAdmin,
+    center,
+    online,
+    async connectedSeeker() {
+      const seeker = await loggedInSeeker(server);
+      await online(seeker.client);
+      return seeker;
+    },
+    async close() {
+      for (const client of connected) client.chat.disconnect();
+      await server.close();
+    },
+  };
 }
