@@ -26,7 +26,13 @@ import { ChatConnectionProvider } from './pages/chat/ChatConnection';
 import { InquiriesPage } from './pages/chat/InquiriesPage';
 import { ArchivePage, ConsultationsPage } from './pages/chat/ConsultationsPage';
 import { ConversationPage } from './pages/chat/ConversationPage';
-import { CONSULTATION_PATHS, CONVERSATION_PATTERN, INQUIRIES_PATH } from './pages/chat/paths';
+import { ChatSettingsPage } from './pages/chat/ChatSettingsPage';
+import {
+  CHAT_SETTINGS_PATH,
+  CONSULTATION_PATHS,
+  CONVERSATION_PATTERN,
+  INQUIRIES_PATH,
+} from './pages/chat/paths';
 
 const PAGES: Record<string, () => React.JSX.Element | null> = {
   '/team': TeamPage,
@@ -44,6 +50,7 @@ const PAGES: Record<string, () => React.JSX.Element | null> = {
   [INQUIRIES_PATH]: InquiriesPage,
   [CONSULTATION_PATHS.active]: ConsultationsPage,
   [CONSULTATION_PATHS.archived]: ArchivePage,
+  [CHAT_SETTINGS_PATH]: ChatSettingsPage,
   '/account': AccountPage,
 };
 
@@ -72,11 +79,13 @@ export function App() {
   });
   const nav = full
     ? [
-        // The chat is every member's (counselors and admins alike): Erstanfragen, Meine Beratungen.
+        // The chat is every member's (counselors and admins alike): Erstanfragen, Meine Beratungen,
+        // Chat-Einstellungen (the own absence; the center's settings, changed by its admins).
         ...(current
           ? [
               item(INQUIRIES_PATH, t('nav.inquiries')),
               item(CONSULTATION_PATHS.active, t('nav.consultations')),
+              item(CHAT_SETTINGS_PATH, t('nav.chatSettings')),
             ]
           : []),
         item('/team', t('nav.team')),

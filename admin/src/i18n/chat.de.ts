@@ -162,4 +162,76 @@ export const chatDe = {
   'chat.error.notAColleague':
     'Beratungen können nur an Kolleginnen und Kollegen derselben Beratungsstelle übergeben werden.',
   'chat.error.notFound': 'Diese Beratung gibt es nicht (mehr), oder sie ist Ihnen nicht zugeordnet.',
+
+  'nav.chatSettings': 'Chat-Einstellungen',
+
+  'chat.settings.title': 'Chat-Einstellungen',
+  'chat.absence.title': 'Abwesenheit',
+  'chat.absence.intro':
+    'Wenn Sie eine Zeit lang nicht antworten können (Urlaub, Krankheit), tragen Sie sich als abwesend ein. Die Ratsuchenden Ihrer laufenden Beratungen sehen dann einen Hinweis und Ihre Notiz – in allen Ihren Beratungsstellen. Sie können Ihnen weiterhin schreiben.',
+  'chat.absence.statusAbsent': 'Sie sind zurzeit als abwesend eingetragen.',
+  'chat.absence.statusPresent': 'Sie sind zurzeit als anwesend eingetragen.',
+  'chat.absence.absent': 'Ich bin abwesend',
+  'chat.absence.absentHint': 'Nehmen Sie den Haken heraus und speichern Sie, sobald Sie wieder da sind.',
+  'chat.absence.message': 'Notiz für Ratsuchende',
+  'chat.absence.messageHint':
+    'Zum Beispiel, ab wann Sie wieder da sind und an wen man sich in dringenden Fällen wenden kann. Die Notiz ist nicht verschlüsselt und für alle Ihre Ratsuchenden gleich: Schreiben Sie nichts Vertrauliches hinein.',
+  'chat.absence.count': '{count} von {max} Zeichen',
+  'chat.absence.tooLong': 'Die Notiz ist zu lang: höchstens {max} Zeichen. Bitte kürzen Sie sie.',
+  'chat.absence.save': 'Abwesenheit speichern',
+  'chat.absence.savedAbsent': 'Gespeichert: Sie sind als abwesend eingetragen.',
+  'chat.absence.savedPresent': 'Gespeichert: Sie sind wieder als anwesend eingetragen.',
+  'chat.absence.activeTitle': 'Sie sind als abwesend eingetragen',
+  'chat.absence.activeText': '{name} sieht einen Hinweis auf Ihre Abwesenheit und Ihre Notiz.',
+  'chat.absence.activeListText':
+    'Die Ratsuchenden Ihrer laufenden Beratungen sehen einen Hinweis auf Ihre Abwesenheit und Ihre Notiz.',
+  'chat.absence.change': 'Abwesenheit ändern',
+  'chat.settings.centerTitle': 'Online-Beratung von {center}',
+  'chat.settings.digest': 'Sammel-Mail zu Erstanfragen',
+  'chat.settings.digest.none': 'keine Mails',
+  'chat.settings.digest.every': 'höchstens alle {minutes} Minuten',
+  'chat.settings.retention': 'Aufbewahrung archivierter Beratungen',
+  'chat.settings.retention.days': '{days} Tage',
+  'chat.settings.retention.oneDay': '1 Tag',
+  'chat.settings.adminOnly': 'Diese Einstellungen kann nur die Leitung der Beratungsstelle ändern.',
+  'chat.settings.digestLabel': 'Abstand der Sammel-Mails zu Erstanfragen (in Minuten)',
+  'chat.settings.digestHint':
+    'Solange Erstanfragen warten, erhalten die Berater:innen von {center} höchstens in diesem Abstand eine Mail, die nur sagt, dass Anfragen warten – ohne Inhalt. 0 bedeutet: keine Mails. Erlaubt sind {min} bis {max} Minuten (eine Woche).',
+  'chat.settings.retentionLabel': 'Aufbewahrung archivierter Beratungen (in Tagen)',
+  'chat.settings.retentionHint':
+    'So viele Tage nach dem Archivieren werden eine Beratung und alle ihre Nachrichten und Dateien endgültig gelöscht. Erlaubt sind {min} bis {max} Tage.',
+  'chat.settings.digest.invalid': 'Bitte geben Sie eine ganze Zahl von {min} bis {max} Minuten ein.',
+  'chat.settings.retention.invalid': 'Bitte geben Sie eine ganze Zahl von {min} bis {max} Tagen ein.',
+  'chat.settings.problems': 'Bitte prüfen Sie die markierten Felder ({count}).',
+  'chat.settings.save': 'Einstellungen speichern',
+  'chat.settings.saved': 'Die Chat-Einstellungen sind gespeichert.',
+
+  'chat.transfer.open': 'An andere Beratungsstelle übergeben',
+  'chat.transfer.title': 'Beratung mit {name} an eine andere Beratungsstelle übergeben',
+  'chat.transfer.intro':
+    'Wählen Sie eine Beratungsstelle mit Online-Beratung, die {name} besser weiterhelfen kann. Deren Team kann nach dem Wechsel die ganze Unterhaltung lesen; Sie haben dann keinen Zugriff mehr.',
+  'chat.transfer.consent':
+    'Gewechselt wird nur, wenn {name} im Chat zustimmt. Bis dahin beraten Sie weiter; lehnt {name} ab, bleibt alles wie bisher.',
+  'chat.transfer.search': 'Beratungsstelle suchen',
+  'chat.transfer.searchHint': 'Name, Ort oder Thema, zum Beispiel „Schuldnerberatung Köln“.',
+  'chat.transfer.searchButton': 'Suchen',
+  'chat.transfer.none': 'Keine andere Beratungsstelle mit Online-Beratung gefunden.',
+  'chat.transfer.one': 'Eine Beratungsstelle mit Online-Beratung gefunden.',
+  'chat.transfer.many': '{count} Beratungsstellen mit Online-Beratung gefunden.',
+  'chat.transfer.center': 'Beratungsstelle',
+  'chat.transfer.choose': 'Bitte wählen',
+  'chat.transfer.option': '{name} ({city})',
+  'chat.transfer.missing': 'Bitte wählen Sie eine Beratungsstelle.',
+  'chat.transfer.confirm': 'Übergabe vorschlagen',
+  'chat.transfer.pending': 'Übergabe an {center} vorgeschlagen',
+  'chat.transfer.pendingText':
+    '{name} entscheidet im Chat, ob die Beratung dorthin wechselt. Bis dahin beraten Sie weiter.',
+  'chat.transfer.otherCenter': 'eine andere Beratungsstelle',
+  'chat.readOnly.transferred': '{name} ist zu einer anderen Beratungsstelle gewechselt.',
+  'chat.readOnly.transferredText':
+    'Die Beratung liegt jetzt bei der anderen Beratungsstelle. Sie haben keinen Zugriff mehr darauf.',
+  'chat.error.sameCenter':
+    'Das ist Ihre eigene Beratungsstelle. Innerhalb der Beratungsstelle übergeben Sie die Beratung an eine Kollegin oder einen Kollegen.',
+  'chat.error.transferTarget':
+    'Diese Beratungsstelle kann noch keine verschlüsselten Beratungen übernehmen. Bitte wählen Sie eine andere.',
 } as const;

@@ -152,4 +152,76 @@ export const chatEn: Record<keyof typeof chatDe, string> = {
     'This person is not yet on the member list your centre management confirmed. The list is updated automatically as soon as the management’s app is open. Please try again then, or choose someone else.',
   'chat.error.notAColleague': 'Consultations can only be handed over to colleagues of the same centre.',
   'chat.error.notFound': 'This consultation does not exist (any more), or it is not assigned to you.',
+
+  'nav.chatSettings': 'Chat settings',
+
+  'chat.settings.title': 'Chat settings',
+  'chat.absence.title': 'Absence',
+  'chat.absence.intro':
+    'If you cannot reply for a while (holiday, illness), mark yourself as absent. The help seekers of your ongoing consultations then see a notice and your note – in all your centres. They can still write to you.',
+  'chat.absence.statusAbsent': 'You are currently marked as absent.',
+  'chat.absence.statusPresent': 'You are currently marked as present.',
+  'chat.absence.absent': 'I am absent',
+  'chat.absence.absentHint': 'Untick and save as soon as you are back.',
+  'chat.absence.message': 'Note for help seekers',
+  'chat.absence.messageHint':
+    'For example, when you will be back and whom to contact in urgent cases. The note is not encrypted and the same for all your help seekers: do not write anything confidential in it.',
+  'chat.absence.count': '{count} of {max} characters',
+  'chat.absence.tooLong': 'The note is too long: at most {max} characters. Please shorten it.',
+  'chat.absence.save': 'Save absence',
+  'chat.absence.savedAbsent': 'Saved: you are marked as absent.',
+  'chat.absence.savedPresent': 'Saved: you are marked as present again.',
+  'chat.absence.activeTitle': 'You are marked as absent',
+  'chat.absence.activeText': '{name} sees a notice of your absence and your note.',
+  'chat.absence.activeListText':
+    'The help seekers of your ongoing consultations see a notice of your absence and your note.',
+  'chat.absence.change': 'Change absence',
+  'chat.settings.centerTitle': 'Online counselling of {center}',
+  'chat.settings.digest': 'Digest mail about new inquiries',
+  'chat.settings.digest.none': 'no mails',
+  'chat.settings.digest.every': 'at most every {minutes} minutes',
+  'chat.settings.retention': 'Retention of archived consultations',
+  'chat.settings.retention.days': '{days} days',
+  'chat.settings.retention.oneDay': '1 day',
+  'chat.settings.adminOnly': 'Only the centre management can change these settings.',
+  'chat.settings.digestLabel': 'Interval of digest mails about new inquiries (in minutes)',
+  'chat.settings.digestHint':
+    'While new inquiries wait, the counsellors of {center} get at most one mail per interval that only says inquiries are waiting – without content. 0 means: no mails. Allowed are {min} to {max} minutes (one week).',
+  'chat.settings.retentionLabel': 'Retention of archived consultations (in days)',
+  'chat.settings.retentionHint':
+    'This many days after archiving, a consultation with all its messages and files is deleted for good. Allowed are {min} to {max} days.',
+  'chat.settings.digest.invalid': 'Please enter a whole number from {min} to {max} minutes.',
+  'chat.settings.retention.invalid': 'Please enter a whole number from {min} to {max} days.',
+  'chat.settings.problems': 'Please check the marked fields ({count}).',
+  'chat.settings.save': 'Save settings',
+  'chat.settings.saved': 'The chat settings are saved.',
+
+  'chat.transfer.open': 'Hand over to another centre',
+  'chat.transfer.title': 'Hand the consultation with {name} over to another centre',
+  'chat.transfer.intro':
+    'Choose a centre with online counselling that can help {name} better. After the move its team can read the whole conversation; you no longer have access.',
+  'chat.transfer.consent':
+    'The consultation only moves if {name} agrees in the chat. Until then you keep counselling; if {name} declines, everything stays as it is.',
+  'chat.transfer.search': 'Search for a centre',
+  'chat.transfer.searchHint': 'Name, place or topic, for example “Schuldnerberatung Köln”.',
+  'chat.transfer.searchButton': 'Search',
+  'chat.transfer.none': 'No other centre with online counselling found.',
+  'chat.transfer.one': 'One centre with online counselling found.',
+  'chat.transfer.many': '{count} centres with online counselling found.',
+  'chat.transfer.center': 'Centre',
+  'chat.transfer.choose': 'Please choose',
+  'chat.transfer.option': '{name} ({city})',
+  'chat.transfer.missing': 'Please choose a centre.',
+  'chat.transfer.confirm': 'Propose the move',
+  'chat.transfer.pending': 'Move to {center} proposed',
+  'chat.transfer.pendingText':
+    '{name} decides in the chat whether the consultation moves there. Until then you keep counselling.',
+  'chat.transfer.otherCenter': 'another centre',
+  'chat.readOnly.transferred': '{name} has moved to another centre.',
+  'chat.readOnly.transferredText':
+    'The consultation is now with the other centre. You no longer have access to it.',
+  'chat.error.sameCenter':
+    'This is your own centre. Within the centre, hand the consultation over to a colleague.',
+  'chat.error.transferTarget':
+    'This centre cannot take over encrypted consultations yet. Please choose another one.',
 };

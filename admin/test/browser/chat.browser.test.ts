@@ -7,6 +7,7 @@ import {
   type ChatEventMap,
   type Identity,
 } from '@beratung/shared';
+import { totp } from '../../../scripts/browser-tests/totp';
 import {
   ROOT,
   announceSkip,
@@ -51,6 +52,13 @@ interface ProvisionModule {
 interface PlatformKeyModule {
   writePlatformPublicKey(dataDir: string, key: string): void;
 }
+interface Importer {
+  importCenters(
+    db: unknown,
+    file: unknown,
+    actor: string | null,
+  ): Promise<{ centers: Array<{ id: string }> }>;
+}
 
 interface Member {
   accountId: string;
@@ -81,9 +89,12 @@ function nextEvent<K extends keyof ChatEventMap>(
 
 describe.skipIf(skip)('the counselor side of the encrypted chat in Chromium', () => {
   let server: ChatHarness;
+  let totpSecrets: Map<string, string>;
   let browser: Browser;
   let centerId: string;
+  let platformAdmin: BeratungClient;
   let admin: BeratungClient;
+  let adminAccount: Member;
   let counselor: Member;
   let colleague: Member & { client: BeratungClient };
   const nodeClients: BeratungClient[] = [];
@@ -97,13 +108,14 @@ describe.skipIf(skip)('the counselor side of the encrypted chat in Chromium', ()
     assertBuilt('admin');
     const started = await startHarnessServer();
     server = started.server as ChatHarness;
+    totpSecrets = started.harness.totpSecrets;
     const load = <T>(file: string) => import(pathToFileURL(`${ROOT}server/src/${file}`).href) as Promise<T>;
     const { grantPlatformKey } = await load<ProvisionModule>('accounts/provision.ts');
     const { writePlatformPublicKey } = await load<PlatformKeyModule>('platform/platform-key.ts');
     const platform = await generatePlatformSigningKey();
     writePlatformPublicKey(server.dataDir, platform.publicKey);
     const platformAccount = await server.createStaff({ platformAdmin: true });
-    const platformAdmin = await server.loginStaff(platformAccount.email, platformAccount.password);
+    platformAdmin = await server.loginStaff(platformAccount.email, platformAccount.password);
     await grantPlatformKey(server.db, platformAccount.accountId, platformAdmin.identity!, platform);
 
     centerId = await server.createCenter('Suchtberatung Chatstadt');
@@ -116,7 +128,7 @@ describe.skipIf(skip)('the counselor side of the encrypted chat in Chromium', ()
       .insertInto('center_topics')
       .values(['suchtberatung', 'alkohol'].map((topic_key) => ({ center_id: centerId, topic_key })))
       .execute();
-    const adminAccount = await server.createStaff({ centerId, role: 'center_admin' });
+    adminAccount = await server.createStaff({ centerId, role: 'center_admin' });
     counselor = await server.createStaff({ centerId, role: 'counselor' });
     const colleagueAccount = await server.createStaff({ centerId, role: 'counselor' });
     admin = await server.loginStaff(adminAccount.email, adminAccount.password);
@@ -372,7 +384,7 @@ describe.skipIf(skip)('the counselor side of the encrypted chat in Chromium', ()
     );
     await colleague.client.chat.connect();
     nodeClients.push(colleague.client);
-    await page.getByRole('button', { name: 'Übergeben' }).click();
+    await page.getByRole('button', { name: 'Übergeben', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: `Beratung mit ${person.pseudonym} übergeben` });
     await dialog.waitFor();
     // Without a choice the dialog says what is missing.
@@ -446,5 +458,222 @@ describe.skipIf(skip)('the counselor side of the encrypted chat in Chromium', ()
     await card.getByRole('button', { name: /^Übernehmen/ }).waitFor();
     expect(problems).toEqual([]);
     await close();
+  });
+
+  /** A second center with online counseling, in the finder, whose certified admin published its team key. */
+  async function otherChatCenter(name: string): Promise<string> {
+    const { importCenters } = (await import(
+      pathToFileURL(`${ROOT}server/src/importexport/import.service.ts`).href
+    )) as Importer;
+    const file = {
+      format: 'beratung-centers',
+      version: 1,
+      centers: [
+        {
+          externalId: 'nachbar',
+          organisation: 'Verein für Suchthilfe am Rhein e.V.',
+          name,
+          flags: { onlineChat: true, anonymous: true },
+          holidays: { state: 'NW', observe: false },
+          topics: ['suchtberatung'],
+          locations: [
+            {
+              externalId: 'main',
+              isMain: true,
+              street: 'Mühlenweg 102',
+              postalCode: '41061',
+              city: 'Mönchengladbach',
+              latitude: 51.19,
+              longitude: 6.44,
+              languages: ['de'],
+            },
+          ],
+        },
+      ],
+    };
+    const otherCenterId = (await importCenters(server.db, file, null)).centers[0]!.id;
+    const otherAdminAccount = await server.createStaff({ centerId: otherCenterId, role: 'center_admin' });
+    const otherAdmin = await server.loginStaff(otherAdminAccount.email, otherAdminAccount.password);
+    const pending = await platformAdmin.pendingCertificates();
+    await platformAdmin.certifyPendingAdmin(
+      pending.find((p) => p.accountId === otherAdminAccount.accountId)!,
+    );
+    await otherAdmin.publishTeamKey(otherCenterId);
+    return otherCenterId;
+  }
+
+  it('sets an absence the help seeker sees, and proposes another center the help seeker first declines, then accepts', async () => {
+    const otherName = 'Suchtberatung Nachbarstadt';
+    const otherCenterId = await otherChatCenter(otherName);
+    const person = await seeker();
+    const inquiry = await person.client.chat.startInquiry({
+      centerId,
+      topic: 'suchtberatung',
+      text: 'Ich ziehe bald nach Mönchengladbach.',
+    });
+    const { page, problems, close } = await loggedIn(counselor);
+    await page.getByRole('link', { name: 'Erstanfragen' }).click();
+    const card = page.getByTestId('inquiries').getByRole('article', { name: person.pseudonym });
+    await card.getByRole('button', { name: /^Übernehmen/ }).click({ timeout: 30_000 });
+    const log = page.getByTestId('chat-log');
+    await log.getByText('Ich ziehe bald nach Mönchengladbach.').waitFor({ timeout: 30_000 });
+
+    // Abwesenheit: the note is checked for length, saved, and shown to the help seeker.
+    await page.getByRole('link', { name: 'Chat-Einstellungen' }).click();
+    await page.getByRole('heading', { name: 'Chat-Einstellungen', level: 1 }).waitFor();
+    await page.getByTestId('absence-status').getByText('Sie sind zurzeit als anwesend eingetragen.').waitFor({
+      timeout: 30_000,
+    });
+    // Counselors see the center's chat settings, but cannot change them.
+    const facts = page.getByTestId('chat-settings');
+    await facts.waitFor({ timeout: 30_000 });
+    expect(await facts.textContent()).toContain('höchstens alle 60 Minuten');
+    expect(await facts.textContent()).toContain('180 Tage');
+    expect(await page.getByTestId('chat-settings-form').count()).toBe(0);
+    await page.getByLabel('Ich bin abwesend').check();
+    const note = page.getByLabel(/^Notiz für Ratsuchende/);
+    await note.fill('x'.repeat(501));
+    await page.getByText('Die Notiz ist zu lang: höchstens 500 Zeichen. Bitte kürzen Sie sie.').waitFor();
+    await expectAccessible(page);
+    const absenceNote = 'Ich bin bis zum 14. März im Urlaub. In dringenden Fällen: Telefon 0211 123456.';
+    await note.fill(absenceNote);
+    await page.getByRole('button', { name: 'Abwesenheit speichern' }).click();
+    await page.getByText('Gespeichert: Sie sind als abwesend eingetragen.').waitFor({ timeout: 20_000 });
+    await expect
+      .poll(async () => {
+        const view = await person.client.chat.conversation(inquiry.id);
+        return [view.counselorAbsent, view.counselorAbsenceMessage];
+      })
+      .toEqual([true, absenceNote]);
+    await expectAccessible(page);
+
+    // Meine Beratungen and the consultation remind the counselor of it.
+    await page.getByRole('link', { name: 'Meine Beratungen', exact: true }).click();
+    await page.getByText('Sie sind als abwesend eingetragen').first().waitFor({ timeout: 20_000 });
+    await page
+      .getByTestId('consultations-active')
+      .getByRole('link', { name: person.pseudonym })
+      .click({ timeout: 20_000 });
+    await page.getByText(`${person.pseudonym} sieht einen Hinweis auf Ihre Abwesenheit`).waitFor({
+      timeout: 20_000,
+    });
+
+    // Propose another center: only centers with online counseling from the finder, not the own one.
+    const propose = async () => {
+      await page.getByRole('button', { name: 'An andere Beratungsstelle übergeben' }).click();
+      const dialog = page.getByRole('dialog', {
+        name: `Beratung mit ${person.pseudonym} an eine andere Beratungsstelle übergeben`,
+      });
+      await dialog.waitFor();
+      await dialog
+        .getByText(`Gewechselt wird nur, wenn ${person.pseudonym} im Chat zustimmt.`, { exact: false })
+        .waitFor();
+      await dialog.getByLabel('Beratungsstelle suchen').fill('Nachbarstadt');
+      await dialog.getByRole('button', { name: 'Suchen', exact: true }).click();
+      await expect
+        .poll(() => dialog.getByTestId('transfer-count').textContent(), { timeout: 20_000 })
+        .toBe('Eine Beratungsstelle mit Online-Beratung gefunden.');
+      await dialog
+        .getByLabel('Beratungsstelle', { exact: true })
+        .selectOption({ label: `${otherName} (Mönchengladbach)` });
+      await expectAccessible(page);
+      await dialog.getByRole('button', { name: 'Übergabe vorschlagen' }).click();
+      await page.getByTestId('transfer-pending').getByText(`Übergabe an ${otherName} vorgeschlagen`).waitFor({
+        timeout: 20_000,
+      });
+      await log
+        .getByText('Sie haben vorgeschlagen, die Beratung an eine andere Beratungsstelle abzugeben.')
+        .last()
+        .waitFor();
+      await expect
+        .poll(async () => (await person.client.chat.conversation(inquiry.id)).transferCenterName)
+        .toBe(otherName);
+    };
+    await propose();
+    expect(await page.getByRole('button', { name: 'An andere Beratungsstelle übergeben' }).count()).toBe(0);
+    await expectAccessible(page);
+
+    // The help seeker declines: the proposal goes away, the log says so.
+    await person.client.chat.declineTransfer(inquiry.id);
+    await log
+      .getByText(`${person.pseudonym} möchte nicht zu einer anderen Beratungsstelle wechseln.`)
+      .waitFor({
+        timeout: 20_000,
+      });
+    await expect.poll(() => page.getByTestId('transfer-pending').count(), { timeout: 20_000 }).toBe(0);
+
+    // Proposed again, the help seeker agrees: the other center's team reads it, the counselor is out.
+    await propose();
+    await person.client.chat.acceptTransfer(inquiry.id);
+    await page
+      .getByTestId('read-only-notice')
+      .getByText(`${person.pseudonym} ist zu einer anderen Beratungsstelle gewechselt.`)
+      .waitFor({ timeout: 20_000 });
+    await log
+      .getByText(`${person.pseudonym} ist mit der Beratung zu einer anderen Beratungsstelle gewechselt.`)
+      .waitFor();
+    expect(await page.getByLabel(`Nachricht an ${person.pseudonym} schreiben`).count()).toBe(0);
+    expect((await person.client.chat.conversation(inquiry.id)).centerId).toBe(otherCenterId);
+    await expectAccessible(page);
+
+    // Back again: the absence is over, the note is gone for the help seekers.
+    await page.getByRole('link', { name: 'Chat-Einstellungen' }).click();
+    await page.getByLabel('Ich bin abwesend').uncheck({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Abwesenheit speichern' }).click();
+    await page
+      .getByText('Gespeichert: Sie sind wieder als anwesend eingetragen.')
+      .waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('absence-status').textContent()).toBe(
+      'Sie sind zurzeit als anwesend eingetragen.',
+    );
+    expect(await page.getByLabel(/^Notiz für Ratsuchende/).count()).toBe(0);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('lets the center admin change the chat settings, with problems shown at their fields', async () => {
+    const context = await browser.newContext({ locale: 'de-DE' });
+    const page = await context.newPage();
+    const problems = watchPage(page);
+    await page.goto(`${server.url}/admin/`);
+    await page.getByLabel('E-Mail-Adresse').fill(adminAccount.email);
+    await page.getByLabel('Passwort', { exact: true }).fill(adminAccount.password);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.getByLabel('Bestätigungscode').waitFor({ timeout: 30_000 });
+    await page
+      .getByLabel('Bestätigungscode')
+      .fill(totp(totpSecrets.get(adminAccount.email)!, Date.now() + 30_000));
+    await page.getByRole('button', { name: 'Bestätigen' }).click();
+    await page.getByRole('link', { name: 'Chat-Einstellungen' }).click({ timeout: 30_000 });
+
+    const digest = page.getByLabel('Abstand der Sammel-Mails zu Erstanfragen (in Minuten)');
+    const retention = page.getByLabel('Aufbewahrung archivierter Beratungen (in Tagen)');
+    await expect.poll(() => digest.inputValue(), { timeout: 30_000 }).toBe('60');
+    expect(await retention.inputValue()).toBe('180');
+    await expectAccessible(page);
+
+    // Out of range and not a number: the server refuses, each problem is shown at its field.
+    await digest.fill('eine Stunde');
+    await retention.fill('0');
+    await page.getByRole('button', { name: 'Einstellungen speichern' }).click();
+    await page
+      .getByText('Bitte geben Sie eine ganze Zahl von 0 bis 10080 Minuten ein.')
+      .waitFor({ timeout: 20_000 });
+    await page.getByText('Bitte geben Sie eine ganze Zahl von 1 bis 3650 Tagen ein.').waitFor();
+    expect(await digest.getAttribute('aria-invalid')).toBe('true');
+    expect(await retention.getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page);
+
+    await digest.fill('0');
+    await retention.fill('90');
+    await page.getByRole('button', { name: 'Einstellungen speichern' }).click();
+    await page.getByText('Die Chat-Einstellungen sind gespeichert.').waitFor({ timeout: 20_000 });
+    // Members read them.
+    expect(await colleague.client.chat.settings(centerId)).toEqual({
+      inquiryDigestMinutes: 0,
+      retentionDays: 90,
+    });
+    expect(problems).toEqual([]);
+    await context.close();
   });
 });

@@ -180,4 +180,24 @@ export const chatDe = {
     'Alle Nachrichten dieser Beratung werden für Sie und für die Beratungsstelle gelöscht. Das kann nicht rückgängig gemacht werden.',
   'chat.delete.confirm': 'Endgültig löschen',
   'chat.delete.done': 'Die Beratung wurde gelöscht.',
+
+  'chat.file.download': 'Herunterladen',
+  'chat.file.loading': 'Wird entschlüsselt …',
+  'chat.file.save': '{name} speichern',
+  'chat.file.failed':
+    'Die Datei konnte nicht geladen oder entschlüsselt werden. Bitte versuchen Sie es noch einmal.',
+  'chat.file.label': 'Datei auswählen',
+  'chat.file.hint':
+    'PDF-Dateien, Bilder (JPG, PNG, GIF, WebP) und Office-Dokumente (Word, Excel, PowerPoint, OpenDocument) bis 10 MB. Die Datei wird auf Ihrem Gerät verschlüsselt, bevor sie gesendet wird.',
+  'chat.file.send': 'Datei senden',
+  'chat.file.sent': 'Die Datei „{name}“ wurde verschlüsselt gesendet.',
+  'chat.file.missing': 'Bitte wählen Sie zuerst eine Datei aus.',
+  'chat.file.empty': 'Diese Datei ist leer. Bitte wählen Sie eine andere.',
+  'chat.file.type':
+    'Diese Datei kann nicht gesendet werden. Erlaubt sind PDF-Dateien, Bilder und Office-Dokumente, deren Inhalt zur Dateiendung passt.',
+  'chat.file.tooLarge': 'Die Datei ist zu groß: höchstens 10 MB. Bitte wählen Sie eine kleinere Datei.',
+  'chat.file.quota':
+    'Sie haben heute schon so viele Dateien gesendet, wie an einem Tag möglich sind. Bitte senden Sie weitere Dateien morgen – Nachrichten können Sie weiter schreiben.',
+  'chat.file.offline':
+    'Die Datei wurde nicht gesendet. Bitte senden Sie sie, sobald die Verbindung wieder da ist.',
 } as const;

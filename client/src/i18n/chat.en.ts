@@ -170,4 +170,22 @@ export const chatEn: Record<keyof typeof chatDe, string> = {
     'All messages of this conversation will be deleted for you and for the counselling centre. This cannot be undone.',
   'chat.delete.confirm': 'Delete for good',
   'chat.delete.done': 'The conversation has been deleted.',
+
+  'chat.file.download': 'Download',
+  'chat.file.loading': 'Decrypting …',
+  'chat.file.save': 'Save {name}',
+  'chat.file.failed': 'The file could not be loaded or decrypted. Please try again.',
+  'chat.file.label': 'Choose a file',
+  'chat.file.hint':
+    'PDF files, images (JPG, PNG, GIF, WebP) and office documents (Word, Excel, PowerPoint, OpenDocument) up to 10 MB. The file is encrypted on your device before it is sent.',
+  'chat.file.send': 'Send file',
+  'chat.file.sent': 'The file “{name}” was sent encrypted.',
+  'chat.file.missing': 'Please choose a file first.',
+  'chat.file.empty': 'This file is empty. Please choose another one.',
+  'chat.file.type':
+    'This file cannot be sent. Allowed are PDF files, images and office documents whose content matches the file extension.',
+  'chat.file.tooLarge': 'The file is too large: at most 10 MB. Please choose a smaller file.',
+  'chat.file.quota':
+    'You have already sent as many files today as are possible in one day. Please send more files tomorrow – you can keep writing messages.',
+  'chat.file.offline': 'The file was not sent. Please send it as soon as the connection is back.',
 };

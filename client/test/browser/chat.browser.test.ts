@@ -268,6 +268,48 @@ describe.skipIf(skip)('Online-Beratung (help seeker chat) in Chromium', () => {
     expect(fingerprint).toBe(await counselor.chat.fingerprint(conversationId));
     await expectAccessible(p, 'conversation');
 
+    // 6b. Files travel encrypted both ways: the seeker downloads the counselor's PDF, and
+    // sends an image the counselor decrypts; a program renamed to .pdf never leaves the browser.
+    const pdf = new TextEncoder().encode('%PDF-1.4\nInfoblatt Suchtberatung\n%%EOF\n');
+    await counselor.chat.sendAttachment(conversationId, { name: 'infoblatt.pdf', bytes: pdf });
+    const file = p.getByTestId('chat-attachment').filter({ hasText: 'infoblatt.pdf' });
+    await file.waitFor({ timeout: 15_000 });
+    expect(await file.textContent()).toContain('Datei: infoblatt.pdf (1\u00a0KB)');
+    const [download] = await Promise.all([
+      p.waitForEvent('download'),
+      file.getByRole('button', { name: 'Herunterladen infoblatt.pdf' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('infoblatt.pdf');
+    const chunks: Buffer[] = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).equals(Buffer.from(pdf))).toBe(true);
+    await file.getByRole('link', { name: 'infoblatt.pdf speichern' }).waitFor();
+
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
+    const image = nextEvent(
+      counselor.chat,
+      'message',
+      (m) => m.conversationId === conversationId && m.attachment?.name === 'befund.png',
+    );
+    await p
+      .getByLabel('Datei auswählen')
+      .setInputFiles({ name: 'befund.png', mimeType: 'image/png', buffer: png });
+    await main.getByRole('button', { name: 'Datei senden' }).click();
+    const sentImage = await image;
+    const decrypted = await counselor.chat.downloadAttachment(conversationId, sentImage.attachment!);
+    expect(Buffer.from(decrypted).equals(png)).toBe(true);
+    await p.getByText('Die Datei „befund.png“ wurde verschlüsselt gesendet.').waitFor();
+    await p.getByTestId('chat-attachment').filter({ hasText: 'befund.png' }).waitFor();
+    await p.getByLabel('Datei auswählen').setInputFiles({
+      name: 'rechnung.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('MZ\x90\x00'),
+    });
+    await main.getByRole('button', { name: 'Datei senden' }).click();
+    await p.getByText(/^Diese Datei kann nicht gesendet werden/).waitFor();
+    expect(await p.getByLabel('Datei auswählen').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(p, 'files');
+
     // 7. Meine Beratungen: the counselor's name, and a new message shows up live.
     await p.getByRole('link', { name: 'Meine Beratungen', exact: true }).click();
     await p.getByRole('heading', { level: 1, name: 'Meine Beratungen' }).waitFor();

@@ -81,7 +81,12 @@ export class AttachmentRefusedError extends Error {
   }
 }
 
-export type DecryptedQueueItem = QueueItem & { firstText?: string; error?: DecryptedMessage['error'] };
+export type DecryptedQueueItem = QueueItem & {
+  firstText?: string;
+  /** Set instead of `firstText` when the first message is a file. */
+  firstAttachment?: AttachmentRef;
+  error?: DecryptedMessage['error'];
+};
 
 /** A refused chat action: same shape as an API error, from an event acknowledgement. */
 export class ChatError extends ApiError {}
@@ -429,7 +434,7 @@ export class ChatCalls {
     }
     if (!item.firstMessage) return item;
     const first = await this.decrypt(item.firstMessage);
-    return { ...item, firstText: first.text, error: first.error };
+    return { ...item, firstText: first.text, firstAttachment: first.attachment, error: first.error };
   }
 
   /** Every epoch's conversation key, sealed to one box key (a new holder reads all history). */

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { AttachmentRef } from '@beratung/shared';
+import { detectAttachmentType, type AttachmentRef } from '@beratung/shared';
 import { useI18n } from '@common/i18n/core';
 import { useSession } from '@common/sdk/session';
 import { useT } from '../../i18n';
@@ -29,7 +29,9 @@ export function AttachmentDownload({
     setFailed(false);
     try {
       const bytes = await sdk.chatDownloadAttachment(conversationId, attachment);
-      const url = URL.createObjectURL(new Blob([new Uint8Array(bytes)], { type: attachment.type }));
+      // The type the sender named is not trusted: only what name and content agree on.
+      const type = detectAttachmentType(attachment.name, bytes) ?? 'application/octet-stream';
+      const url = URL.createObjectURL(new Blob([new Uint8Array(bytes)], { type }));
       const link = document.createElement('a');
       link.href = url;
       link.download = attachment.name;

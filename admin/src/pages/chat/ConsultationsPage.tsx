@@ -1,6 +1,8 @@
+import { useEffect, useState } from 'react';
+import { useSession } from '@common/sdk/session';
 import { Page } from '@common/ui/Layout';
 import { FlashMessageView } from '@common/ui/Flash';
-import { ErrorAlert } from '@common/ui/Alert';
+import { Alert, ErrorAlert } from '@common/ui/Alert';
 import { useCenter, type Membership } from '../../center';
 import { useT, type MessageKey } from '../../i18n';
 import { UnlockKeys } from '../../UnlockKeys';
@@ -8,7 +10,7 @@ import { ConnectionBanner } from './ConnectionBanner';
 import { ConsultationTable } from './ConsultationTable';
 import { CHAT_ERRORS } from './labels';
 import type { ConsultationStatus } from './model';
-import { CONSULTATION_PATHS } from './paths';
+import { CHAT_SETTINGS_PATH, CONSULTATION_PATHS } from './paths';
 import { useConsultations } from './useConsultations';
 import './chat.css';
 
@@ -23,6 +25,7 @@ function Consultations({ status }: { status: ConsultationStatus }) {
     <Page title={t('chat.consultations.title')} siteName={t('app.name')} wide>
       <ConsultationTabs status={status} />
       <FlashMessageView path={CONSULTATION_PATHS[status]} />
+      {status === 'active' && <AbsenceReminder />}
       {current ? (
         <UnlockKeys>
           <ConsultationList key={current.centerId} center={current} status={status} />
@@ -56,6 +59,34 @@ function ConsultationTabs({ status }: { status: ConsultationStatus }) {
         ))}
       </ul>
     </nav>
+  );
+}
+
+/** While absent, a reminder where the consultations are (help seekers see the note). */
+function AbsenceReminder() {
+  const t = useT();
+  const { sdk } = useSession();
+  const [absent, setAbsent] = useState(false);
+  useEffect(() => {
+    let active = true;
+    sdk.chatAbsence().then(
+      (absence) => active && setAbsent(absence.absent),
+      () => undefined,
+    );
+    return () => {
+      active = false;
+    };
+  }, [sdk]);
+  if (!absent) return null;
+  return (
+    <Alert variant="info" title={t('chat.absence.activeTitle')}>
+      <p className="kern-body">
+        {t('chat.absence.activeListText')}{' '}
+        <a className="kern-link" href={`#${CHAT_SETTINGS_PATH}`}>
+          {t('chat.absence.change')}
+        </a>
+      </p>
+    </Alert>
   );
 }
 

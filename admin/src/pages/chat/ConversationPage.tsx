@@ -17,7 +17,8 @@ import { HandOverDialog } from './HandOverDialog';
 import { HandOverNote } from './HandOverNote';
 import { CHAT_ERRORS, useTopicLabel } from './labels';
 import { MessageLog } from './MessageLog';
-import { CONSULTATION_PATHS } from './paths';
+import { CHAT_SETTINGS_PATH, CONSULTATION_PATHS } from './paths';
+import { TransferDialog } from './TransferDialog';
 import { useConversation } from './useConversation';
 import './chat.css';
 
@@ -76,13 +77,37 @@ function ConversationBody({
   const t = useT();
   const flash = useFlash();
   const { messages, olderExist, deleted, peerTyping, assigned, me, loadOlder, sent, updated } = conversation;
-  const [dialog, setDialog] = useState<'handOver' | 'archive'>();
+  const [dialog, setDialog] = useState<'handOver' | 'archive' | 'transfer'>();
   const writable = assigned && view.status === 'active' && !deleted;
+  // The former counselor gets the "moved" event, then loses the conversation.
+  const transferred = deleted && messages.some((m) => m.event === 'transferred');
   return (
     <>
       <ConversationFacts view={view} />
       {assigned && !deleted && <HandOverNote view={view} />}
-      <ReadOnlyNotice view={view} assigned={assigned} deleted={deleted} />
+      <ReadOnlyNotice view={view} assigned={assigned} deleted={deleted} transferred={transferred} />
+      {writable && view.counselorAbsent && (
+        <Alert variant="info" title={t('chat.absence.activeTitle')}>
+          <p className="kern-body">
+            {t('chat.absence.activeText', { name: view.seekerName })}{' '}
+            <a className="kern-link" href={`#${CHAT_SETTINGS_PATH}`}>
+              {t('chat.absence.change')}
+            </a>
+          </p>
+        </Alert>
+      )}
+      {writable && view.transferCenterId && (
+        <div data-testid="transfer-pending">
+          <Alert
+            variant="info"
+            title={t('chat.transfer.pending', {
+              center: view.transferCenterName ?? t('chat.transfer.otherCenter'),
+            })}
+          >
+            <p className="kern-body">{t('chat.transfer.pendingText', { name: view.seekerName })}</p>
+          </Alert>
+        </div>
+      )}
       {assigned && !deleted && (
         <div className="chat-actions" role="group" aria-label={t('chat.actions')}>
           <FingerprintDisclosure conversationId={view.id} seekerName={view.seekerName} />
@@ -95,6 +120,15 @@ function ConversationBody({
               >
                 <span className="kern-label">{t('chat.handOver.open')}</span>
               </button>
+              {!view.transferCenterId && (
+                <button
+                  type="button"
+                  className="kern-btn kern-btn--secondary"
+                  onClick={() => setDialog('transfer')}
+                >
+                  <span className="kern-label">{t('chat.transfer.open')}</span>
+                </button>
+              )}
               <button
                 type="button"
                 className="kern-btn kern-btn--secondary"
@@ -126,6 +160,15 @@ function ConversationBody({
             title: t('chat.handOver.done', { name: view.seekerName, colleague: colleague.displayName }),
           })
         }
+      />
+      <TransferDialog
+        view={view}
+        open={dialog === 'transfer'}
+        onClose={() => setDialog(undefined)}
+        onProposed={(next) => {
+          setDialog(undefined);
+          updated(next);
+        }}
       />
       <ArchiveDialog
         view={view}
@@ -167,22 +210,26 @@ function ConversationFacts({ view }: { view: ConversationView }) {
 
 /**
  * Why nothing can be written here: archived (a new message from the person reopens it),
- * deleted by the person, waiting in the queue, or no longer this counselor's. Focused when it appears after
+ * deleted by the person, moved to another center with the person's consent, waiting in the
+ * queue, or no longer this counselor's. Focused when it appears after
  * an action, so keyboard and screen-reader users learn what happened.
  */
 function ReadOnlyNotice({
   view,
   assigned,
   deleted,
+  transferred,
 }: {
   view: ConversationView;
   assigned: boolean;
   deleted: boolean;
+  transferred: boolean;
 }) {
   const t = useT();
   const box = useRef<HTMLDivElement>(null);
   let notice: { title: MessageKey; text?: MessageKey } | undefined;
-  if (deleted) notice = { title: 'chat.readOnly.deleted' };
+  if (transferred) notice = { title: 'chat.readOnly.transferred', text: 'chat.readOnly.transferredText' };
+  else if (deleted) notice = { title: 'chat.readOnly.deleted' };
   else if (view.status === 'waiting') notice = { title: 'chat.readOnly.waiting' };
   else if (!assigned) notice = { title: 'chat.readOnly.notAssigned' };
   else if (view.status === 'archived')

@@ -4,6 +4,7 @@ import { Alert } from '@common/ui/Alert';
 import { formatDateTime } from '../../format';
 import { useT } from '../../i18n';
 import { useTopicLabel } from './labels';
+import { formatFileSize } from './model';
 import { WaitingTimeText } from './WaitingTimeText';
 
 /** One waiting inquiry: who, on what, since when, the first message, and "Übernehmen". */
@@ -22,7 +23,7 @@ export function InquiryCard({
   const { locale } = useI18n();
   const topicLabel = useTopicLabel();
   const titleId = `inquiry-${item.id}`;
-  const readable = item.firstText !== undefined && !item.error;
+  const readable = (item.firstText !== undefined || item.firstAttachment !== undefined) && !item.error;
   return (
     <li>
       <article className="kern-card inquiry" aria-labelledby={titleId}>
@@ -43,7 +44,18 @@ export function InquiryCard({
           <div className="kern-card__body">
             {readable ? (
               <blockquote className="inquiry__text">
-                <p className="kern-body message-text">{item.firstText}</p>
+                {item.firstAttachment ? (
+                  // The file itself is opened only after taking the inquiry over.
+                  <p className="kern-body message-text">
+                    <span className="kern-icon kern-icon--draft kern-icon--small" aria-hidden="true" />{' '}
+                    {t('chat.attachment.file', {
+                      name: item.firstAttachment.name,
+                      size: formatFileSize(item.firstAttachment.size, locale),
+                    })}
+                  </p>
+                ) : (
+                  <p className="kern-body message-text">{item.firstText}</p>
+                )}
               </blockquote>
             ) : item.error === 'NO_KEY' ? (
               <Alert variant="info" title={t('chat.noKey.title')}>

@@ -28,5 +28,7 @@ export const CHAT_ERRORS: ErrorOverrides<MessageKey> = {
   ATTACHMENT_TOO_LARGE: 'chat.error.attachmentTooLarge',
   ATTACHMENT_EMPTY: 'chat.error.attachmentType',
   ATTACHMENT_QUOTA: 'chat.error.attachmentQuota',
+  SAME_CENTER: 'chat.error.sameCenter',
+  TRANSFER_TARGET_INVALID: 'chat.error.transferTarget',
   404: 'chat.error.notFound',
 };

@@ -8,3 +8,5 @@ export const CONSULTATION_PATHS: Record<ConsultationStatus, string> = {
 };
 export const CONVERSATION_PATTERN = '/consultations/:conversationId';
 export const conversationPath = (conversationId: string) => `/consultations/${conversationId}`;
+/** Absence note (everyone) and the center's chat settings (admins change them). */
+export const CHAT_SETTINGS_PATH = '/chat-settings';

@@ -103,8 +103,11 @@ interface ChatSdk {
   chatFingerprint: Async<ChatCalls['fingerprint']>;
   chatAbsence: Async<ChatCalls['absence']>;
   chatSetAbsence: Async<ChatCalls['setAbsence']>;
+  chatProposeTransfer: Async<ChatCalls['proposeTransfer']>;
   chatAcceptTransfer: Async<ChatCalls['acceptTransfer']>;
   chatDeclineTransfer: Async<ChatCalls['declineTransfer']>;
+  chatSettings: Async<ChatCalls['settings']>;
+  chatUpdateSettings: Async<ChatCalls['updateSettings']>;
 }
 
 /** A chat event the worker forwards to the page (see `ChatEventMap`). */

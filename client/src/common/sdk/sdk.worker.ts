@@ -110,9 +110,13 @@ const methods: RemoteSdk = {
   chatFingerprint: (conversationId) => client.chat.fingerprint(conversationId),
   chatAbsence: () => client.chat.absence(),
   chatSetAbsence: (absence) => client.chat.setAbsence(absence),
-  // The other center's team key is verified through the trust chain here, before sealing.
+  // Counselors propose; the help seeker's app verifies the other center's team key
+  // through the trust chain here, before sealing.
+  chatProposeTransfer: (conversationId, centerId) => client.chat.proposeTransfer(conversationId, centerId),
   chatAcceptTransfer: (conversationId) => client.chat.acceptTransfer(conversationId),
   chatDeclineTransfer: (conversationId) => client.chat.declineTransfer(conversationId),
+  chatSettings: (centerId) => client.chat.settings(centerId),
+  chatUpdateSettings: (centerId, settings) => client.chat.updateSettings(centerId, settings),
   maintainTeamKeys: (centerId) => client.maintainTeamKeys(centerId),
   unlock: async (password) => {
     await client.unlock(password);

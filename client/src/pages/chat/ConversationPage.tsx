@@ -1,13 +1,16 @@
 import type { ConversationView, DecryptedMessage } from '@beratung/shared';
 import { ApiError } from '@beratung/shared';
+import { useI18n } from '../../common/i18n/core';
 import { Alert, ErrorAlert } from '../../common/ui/Alert';
 import { Page } from '../../common/ui/Layout';
 import { useT, type MessageKey } from '../../i18n';
+import { AttachmentForm } from './Attachments';
 import { useChat } from './ChatProvider';
 import { Composer } from './Composer';
 import { ConnectionBanner } from './ConnectionBanner';
 import { DeleteConversation } from './DeleteConversation';
 import { FingerprintPanel } from './FingerprintPanel';
+import { formatFileSize } from './format';
 import { MessageLog } from './MessageLog';
 import { SeekerGate } from './SeekerGate';
 import { StatusBadge } from './StatusBadge';
@@ -91,6 +94,7 @@ function ConversationScreen({ conversationId }: { conversationId: string }) {
       />
       <LiveAnnouncements view={view} incoming={conversation.incoming} peerTyping={conversation.peerTyping} />
       <Composer conversationId={view.id} archived={view.status === 'archived'} onSent={conversation.sent} />
+      <AttachmentForm conversationId={view.id} onSent={conversation.sent} />
       <FingerprintPanel conversationId={view.id} keyEpoch={view.keyEpoch} />
       <DeleteConversation conversationId={view.id} />
     </div>
@@ -126,7 +130,9 @@ function LiveAnnouncements({
   peerTyping: boolean;
 }) {
   const t = useT();
+  const { locale } = useI18n();
   const name = view.counselorName ?? t('chat.counselor');
+  const file = incoming?.attachment;
   return (
     <>
       <p className="kern-body chat-typing" aria-live="polite" data-testid="chat-typing">
@@ -136,7 +142,11 @@ function LiveAnnouncements({
         {incoming &&
           t('chat.announce', {
             name,
-            text: incoming.text ?? t('chat.message.undecryptable'),
+            text:
+              incoming.text ??
+              (file
+                ? t('chat.message.attachment', { name: file.name, size: formatFileSize(file.size, locale) })
+                : t('chat.message.undecryptable')),
           })}
       </p>
     </>

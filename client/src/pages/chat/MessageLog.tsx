@@ -3,7 +3,8 @@ import type { ConversationView, DecryptedMessage } from '@beratung/shared';
 import { useI18n } from '../../common/i18n/core';
 import { ErrorAlert } from '../../common/ui/Alert';
 import { useT, type MessageKey } from '../../i18n';
-import { formatDay, formatFileSize, formatTime, relativeDay } from './format';
+import { AttachmentItem } from './Attachments';
+import { formatDay, formatTime, relativeDay } from './format';
 import { dayOf } from './messages';
 
 type LogItem = { kind: 'day'; day: string; iso: string } | { kind: 'message'; message: DecryptedMessage };
@@ -192,12 +193,7 @@ function MessageBubble({
       {message.text !== undefined ? (
         <p className="chat-message__text">{message.text}</p>
       ) : message.attachment ? (
-        <p className="chat-message__text">
-          {t('chat.message.attachment', {
-            name: message.attachment.name,
-            size: formatFileSize(message.attachment.size, locale),
-          })}
-        </p>
+        <AttachmentItem conversationId={message.conversationId} attachment={message.attachment} />
       ) : (
         <p className="chat-message__problem">
           <span className="kern-icon kern-icon--warning kern-icon--small" aria-hidden="true" />
