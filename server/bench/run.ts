@@ -2,7 +2,8 @@
  * `npm run bench`: prints a table of measured figures. Each section runs on the
  * embedded PGlite and, when a PostgreSQL server is reachable (BENCH_DATABASE_URL,
  * default postgres://postgres@127.0.0.1:5432/test), on PostgreSQL too.
- * Usage: npm run bench [-- --only login,import,search,booking,slots] [-- --seconds 5]
+ * Usage: npm run bench [-- --only login,import,search,booking,slots,chat] [-- --seconds 5]
+ * The chat section runs on PostgreSQL only (server processes of its own); its sizes: chat.bench.ts.
  */
 import os from 'node:os';
 import pg from 'pg';
@@ -11,6 +12,7 @@ import { benchImport } from './import.bench';
 import { benchSearch } from './search.bench';
 import { benchSlots } from './slots.bench';
 import { benchBooking } from './booking.bench';
+import { benchChat } from './chat.bench';
 
 export interface Row {
   benchmark: string;
@@ -47,6 +49,11 @@ async function main(): Promise<void> {
     if (!only || only.includes('booking')) rows.push(...(await benchBooking(database)));
   }
   if (!only || only.includes('slots')) rows.push(...(await benchSlots()));
+  const postgres = databases.find((d) => d.url);
+  if (!only || only.includes('chat')) {
+    if (postgres) rows.push(...(await benchChat(postgres)));
+    else console.warn('chat bench skipped: it needs PostgreSQL');
+  }
   printTable(rows);
 }
 

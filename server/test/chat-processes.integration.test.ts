@@ -6,11 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BeratungClient, generatePlatformSigningKey, type DecryptedMessage } from '@beratung/shared';
 import type { DatabaseHandle } from '../src/db/database';
 import { PasswordHasher } from '../src/security/password-hasher';
-import {
-  grantPlatformKey,
-  provisionSeekerAccount,
-  provisionStaffAccount,
-} from '../src/accounts/provision';
+import { grantPlatformKey, provisionSeekerAccount, provisionStaffAccount } from '../src/accounts/provision';
 import { totpCode } from '../src/accounts/totp';
 import { freePort } from './support/app';
 import { nextEvent } from './support/chat-center';
@@ -216,7 +212,9 @@ describe.skipIf(!postgresUrl)('chat across real server processes (PostgreSQL)', 
     counselorNet.pauseSockets();
     const onTheWire = await seeker.chat.send(id, 'Diese Nachricht ist unterwegs, als der Server stirbt.');
     sent.push(onTheWire);
-    await waitUntil('the counselor’s copy is on the wire', () => counselorNet.held().includes('chat:message'));
+    await waitUntil('the counselor’s copy is on the wire', () =>
+      counselorNet.held().includes('chat:message'),
+    );
     await crash(server, [seekerNet, counselorNet]);
     expect(atCounselor.some((m) => m.seq === onTheWire.seq)).toBe(false);
 
