@@ -2,7 +2,7 @@ import type { ChatMessage, ConversationView, QueueItem } from './schemas/chat';
 
 /** The answer to an acknowledged event: the result, or an error with a code and a message. */
 export type Ack<T = object> = (
-  response: ({ ok: true } & T) | { ok: false; error: { code: string; message: string } },
+  response: ({ ok: true } & T) | { ok: false; error: { code: string; message: string; status?: number } },
 ) => void;
 
 /** A socket event that was refused (bad input, limits, no access); the connection stays. */

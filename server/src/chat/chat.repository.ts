@@ -41,56 +41,119 @@ export async function isCenterMember(db: Db, centerId: string, accountId: string
   return Boolean(row);
 }
 
-/** Appends a message or system event with the next server sequence number. */
+type MessageEntry = Pick<
+  Selectable<MessagesTable>,
+  'kind' | 'sender_id' | 'client_message_id' | 'key_epoch' | 'nonce' | 'ciphertext' | 'event'
+>;
+
+/**
+ * Appends a message or system event with the next server sequence number, moves the
+ * conversation's counters and the sender's own receipt — one statement, because every
+ * message pays for each round trip. The caller holds the conversation's row lock.
+ * Returns undefined when the sender already stored a message with this client id.
+ */
 export async function appendMessage(
   trx: Db,
   conversation: ConversationRow,
-  entry: Pick<
-    Selectable<MessagesTable>,
-    'kind' | 'sender_id' | 'client_message_id' | 'key_epoch' | 'nonce' | 'ciphertext' | 'event'
-  >,
-): Promise<ChatMessage> {
+  entry: MessageEntry,
+): Promise<ChatMessage | undefined> {
   const seq = Number(conversation.last_seq) + 1;
+  const result = await sql<Selectable<MessagesTable>>`
+    with m as (
+      insert into messages (conversation_id, seq, kind, sender_id, client_message_id, key_epoch, nonce, ciphertext, event)
+      values (${conversation.id}, ${seq}, ${entry.kind}, ${entry.sender_id}, ${entry.client_message_id},
+              ${entry.key_epoch}, ${entry.nonce}, ${entry.ciphertext}, ${entry.event})
+      on conflict (conversation_id, sender_id, client_message_id) where client_message_id is not null do nothing
+      returning *
+    ), moved as (
+      update conversations c
+      set last_seq = m.seq,
+          last_message_at = case when m.kind = 'message' then m.created_at else c.last_message_at end
+      from m where c.id = m.conversation_id
+      returning c.id
+    ), own as (
+      insert into conversation_receipts (conversation_id, account_id, delivered_seq, read_seq)
+      select m.conversation_id, m.sender_id, m.seq, m.seq from m where m.sender_id is not null
+      on conflict (conversation_id, account_id) do update
+      set delivered_seq = greatest(conversation_receipts.delivered_seq, excluded.delivered_seq),
+          read_seq = greatest(conversation_receipts.read_seq, excluded.read_seq)
+      returning 1
+    )
+    select * from m`.execute(trx);
+  const row = result.rows[0];
+  if (!row) return undefined;
   conversation.last_seq = seq;
-  const row = await trx
-    .insertInto('messages')
-    .values({ conversation_id: conversation.id, seq, ...entry })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await trx
-    .updateTable('conversations')
-    .set({ last_seq: seq, ...(entry.kind === 'message' ? { last_message_at: row.created_at } : {}) })
-    .where('id', '=', conversation.id)
-    .execute();
-  if (entry.sender_id) await advanceReceipt(trx, conversation.id, entry.sender_id, seq, seq);
   return toChatMessage(row);
 }
 
-/** Moves a participant's delivered/read positions forward (never back). */
+/** The message a sender already stored under a client message id, if any. */
+export async function storedByClientId(
+  db: Db,
+  conversationId: string,
+  senderId: string,
+  clientMessageId: string,
+): Promise<ChatMessage | undefined> {
+  const row = await db
+    .selectFrom('messages')
+    .selectAll()
+    .where('conversation_id', '=', conversationId)
+    .where('sender_id', '=', senderId)
+    .where('client_message_id', '=', clientMessageId)
+    .executeTakeFirst();
+  return row ? toChatMessage(row) : undefined;
+}
+
+/** An entry that cannot collide (a system event, a conversation's first message). */
+export async function appendEntry(
+  trx: Db,
+  conversation: ConversationRow,
+  entry: MessageEntry,
+): Promise<ChatMessage> {
+  const stored = await appendMessage(trx, conversation, entry);
+  if (!stored) throw new Error('an entry without a client message id was not stored');
+  return stored;
+}
+
+/**
+ * Moves a participant's delivered/read positions forward (never back). Undefined when
+ * nothing moved (then nobody needs to hear about it). Receipts are written without
+ * waiting for the disk flush: losing one in a crash costs a re-sent receipt, nothing more.
+ */
 export async function advanceReceipt(
   db: Db,
   conversationId: string,
   accountId: string,
   deliveredSeq: number,
   readSeq: number,
-): Promise<{ deliveredSeq: number; readSeq: number }> {
-  const row = await db
-    .insertInto('conversation_receipts')
-    .values({
-      conversation_id: conversationId,
-      account_id: accountId,
-      delivered_seq: Math.max(deliveredSeq, readSeq),
-      read_seq: readSeq,
-    })
-    .onConflict((oc) =>
-      oc.columns(['conversation_id', 'account_id']).doUpdateSet({
-        delivered_seq: sql`greatest(conversation_receipts.delivered_seq, excluded.delivered_seq)`,
-        read_seq: sql`greatest(conversation_receipts.read_seq, excluded.read_seq)`,
-      }),
-    )
-    .returning(['delivered_seq', 'read_seq'])
-    .executeTakeFirstOrThrow();
-  return { deliveredSeq: Number(row.delivered_seq), readSeq: Number(row.read_seq) };
+): Promise<{ deliveredSeq: number; readSeq: number } | undefined> {
+  return db.transaction().execute(async (trx) => {
+    await sql`set local synchronous_commit = off`.execute(trx);
+    const row = await trx
+      .insertInto('conversation_receipts')
+      .values({
+        conversation_id: conversationId,
+        account_id: accountId,
+        delivered_seq: Math.max(deliveredSeq, readSeq),
+        read_seq: readSeq,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['conversation_id', 'account_id'])
+          .doUpdateSet({
+            delivered_seq: sql`greatest(conversation_receipts.delivered_seq, excluded.delivered_seq)`,
+            read_seq: sql`greatest(conversation_receipts.read_seq, excluded.read_seq)`,
+          })
+          .where(({ or, eb, ref }) =>
+            or([
+              eb('excluded.delivered_seq', '>', ref('conversation_receipts.delivered_seq')),
+              eb('excluded.read_seq', '>', ref('conversation_receipts.read_seq')),
+            ]),
+          ),
+      )
+      .returning(['delivered_seq', 'read_seq'])
+      .executeTakeFirst();
+    return row ? { deliveredSeq: Number(row.delivered_seq), readSeq: Number(row.read_seq) } : undefined;
+  });
 }
 
 /**

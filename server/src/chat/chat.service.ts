@@ -18,6 +18,7 @@ import type { SystemEvent } from '../db/schema-chat';
 import { AppError, ConflictError, ForbiddenError, NotFoundError } from '../http/errors';
 import {
   advanceReceipt,
+  appendEntry,
   appendMessage,
   conversationViews,
   findConversation,
@@ -26,7 +27,7 @@ import {
   messagePage,
   queueItems,
   storeSealedKeys,
-  toChatMessage,
+  storedByClientId,
   type ConversationRow,
 } from './chat.repository';
 import { currentTeamEpoch, routeInquiry } from './routing';
@@ -174,7 +175,7 @@ export class ChatService {
       await storeSealedKeys(trx, inserted.id, { teamEpoch: epoch }, [
         { keyEpoch: 1, sealedKey: input.sealedForTeam },
       ]);
-      return appendMessage(trx, inserted, messageEntry(seekerId, input.firstMessage));
+      return appendEntry(trx, inserted, messageEntry(seekerId, input.firstMessage));
     });
     const item = (await queueItems(this.db, center.id, seekerId)).find((q) => q.id === input.conversationId);
     // As a team member sees it: no receipts of their own yet.
@@ -236,7 +237,7 @@ export class ChatService {
         throw new ConflictError('REKEY_PENDING', 'The help seeker has to renew the conversation key first');
       requireEveryEpoch(conversation, sealedForCounselor);
       await storeSealedKeys(trx, conversationId, { accountId: counselorId }, sealedForCounselor);
-      const event = await appendMessage(trx, conversation, systemEntry(counselorId, 'taken'));
+      const event = await appendEntry(trx, conversation, systemEntry(counselorId, 'taken'));
       return { conversation, event };
     });
     this.notifier.toQueue(outcome.conversation.center_id, 'queue:removed', {
@@ -264,40 +265,40 @@ export class ChatService {
       const isSeeker = conversation?.seeker_id === senderId;
       const isCounselor = conversation?.counselor_id === senderId;
       if (!conversation || (!isSeeker && !isCounselor)) throw new NotFoundError('Conversation');
-      const existing = await trx
-        .selectFrom('messages')
-        .selectAll()
-        .where('conversation_id', '=', conversationId)
-        .where('sender_id', '=', senderId)
-        .where('client_message_id', '=', input.clientMessageId)
-        .executeTakeFirst();
-      if (existing) return { existing, conversation, reopened: undefined, message: undefined };
+      // A resend of something already stored is answered with it, whatever changed since;
+      // looked up only off the common path (the insert below detects it too).
+      const stored = () => storedByClientId(trx, conversationId, senderId, input.clientMessageId);
+      const refuse = async (error: Error) => {
+        const existing = await stored();
+        if (existing) return { existing, conversation, reopened: undefined, message: undefined };
+        throw error;
+      };
       if (isCounselor && conversation.status === 'archived')
-        throw new ConflictError('CONVERSATION_ARCHIVED', 'This consultation is archived');
+        return refuse(new ConflictError('CONVERSATION_ARCHIVED', 'This consultation is archived'));
       if (conversation.rekey_min_team_epoch !== null)
-        throw new ConflictError(
-          'REKEY_NEEDED',
-          'The counselor left: renew the conversation key before writing',
+        return refuse(
+          new ConflictError('REKEY_NEEDED', 'The counselor left: renew the conversation key before writing'),
         );
       if (input.keyEpoch !== conversation.key_epoch)
-        throw new ConflictError('STALE_KEY_EPOCH', 'The conversation has a newer key; reload it');
+        return refuse(new ConflictError('STALE_KEY_EPOCH', 'The conversation has a newer key; reload it'));
       let reopened: ChatMessage | undefined;
       // A help seeker writing into an archived consultation reopens it for the counselor.
       if (isSeeker && conversation.status === 'archived') {
+        const existing = await stored();
+        if (existing) return { existing, conversation, reopened, message: undefined };
         await trx
           .updateTable('conversations')
           .set({ status: conversation.counselor_id ? 'active' : 'waiting', archived_at: null })
           .where('id', '=', conversationId)
           .execute();
-        reopened = await appendMessage(trx, conversation, systemEntry(senderId, 'reopened'));
+        reopened = await appendEntry(trx, conversation, systemEntry(senderId, 'reopened'));
       }
       const message = await appendMessage(trx, conversation, messageEntry(senderId, input));
+      if (!message) return { existing: await stored(), conversation, reopened, message };
       return { existing: undefined, conversation, reopened, message };
     });
     const { conversation } = outcome;
-    if (outcome.existing) {
-      return { message: toChatMessage(outcome.existing), duplicate: true };
-    }
+    if (outcome.existing) return { message: outcome.existing, duplicate: true };
     const parties = [conversation.seeker_id, conversation.counselor_id];
     if (outcome.reopened) {
       this.notifier.toAccounts(parties, 'chat:message', outcome.reopened);
@@ -307,11 +308,11 @@ export class ChatService {
     return { message: outcome.message!, duplicate: false };
   }
 
-  /** Moves the caller's delivered/read marks forward and tells the other side. */
+  /** Moves the caller's delivered/read marks forward and tells the other side (if they moved). */
   async receipt(
     accountId: string,
     input: { conversationId: string; deliveredSeq?: number; readSeq?: number },
-  ) {
+  ): Promise<void> {
     const { conversation, party } = await this.visible(input.conversationId, accountId);
     if (party === 'team') throw new NotFoundError('Conversation');
     const cap = (value: number | undefined) => Math.min(value ?? 0, Number(conversation.last_seq));
@@ -322,12 +323,12 @@ export class ChatService {
       cap(input.deliveredSeq),
       cap(input.readSeq),
     );
+    if (!marks) return;
     this.notifier.toAccounts([conversation.seeker_id, conversation.counselor_id], 'chat:receipt', {
       conversationId: conversation.id,
       accountId,
       ...marks,
     });
-    return marks;
   }
 
   /** Relays a typing indicator to the other side only; nothing is stored. */
@@ -367,7 +368,7 @@ export class ChatService {
           sealed_note: input.sealedNote ?? null,
         })
         .execute();
-      const event = await appendMessage(trx, conversation, systemEntry(counselorId, 'handed_over'));
+      const event = await appendEntry(trx, conversation, systemEntry(counselorId, 'handed_over'));
       return { conversation, event };
     });
     const parties = [outcome.conversation.seeker_id, counselorId, input.toAccountId];
@@ -387,7 +388,7 @@ export class ChatService {
         .set({ status: 'archived', archived_at: new Date() })
         .where('id', '=', conversationId)
         .execute();
-      const event = await appendMessage(trx, conversation, systemEntry(counselorId, 'archived'));
+      const event = await appendEntry(trx, conversation, systemEntry(counselorId, 'archived'));
       return { conversation, event };
     });
     const parties = [outcome.conversation.seeker_id, counselorId];
@@ -442,7 +443,7 @@ export class ChatService {
         { keyEpoch: input.keyEpoch, sealedKey: input.sealedForSeeker },
       ]);
       await storeSealedKeys(trx, conversationId, { teamEpoch }, input.sealedForTeam);
-      const event = await appendMessage(trx, conversation, systemEntry(seekerId, 'rekeyed'));
+      const event = await appendEntry(trx, conversation, systemEntry(seekerId, 'rekeyed'));
       return { conversation, event };
     });
     const { conversation } = outcome;
@@ -491,7 +492,7 @@ export class ChatService {
           .execute();
         events.push({
           seekerId: conversation.seeker_id,
-          event: await appendMessage(trx, conversation, systemEntry(null, 'counselor_left')),
+          event: await appendEntry(trx, conversation, systemEntry(null, 'counselor_left')),
         });
       }
       return events;
@@ -574,7 +575,7 @@ export class ChatService {
         .set({ transfer_center_id: centerId })
         .where('id', '=', conversationId)
         .execute();
-      const event = await appendMessage(trx, conversation, systemEntry(counselorId, 'transfer_proposed'));
+      const event = await appendEntry(trx, conversation, systemEntry(counselorId, 'transfer_proposed'));
       return { conversation, event };
     });
     const parties = [outcome.conversation.seeker_id, counselorId];
@@ -594,7 +595,7 @@ export class ChatService {
         .set({ transfer_center_id: null })
         .where('id', '=', conversationId)
         .execute();
-      const event = await appendMessage(trx, conversation, systemEntry(seekerId, 'transfer_declined'));
+      const event = await appendEntry(trx, conversation, systemEntry(seekerId, 'transfer_declined'));
       return { conversation, event };
     });
     const parties = [seekerId, outcome.conversation.counselor_id];
@@ -641,7 +642,7 @@ export class ChatService {
         .where('team_epoch', 'is not', null)
         .execute();
       await storeSealedKeys(trx, conversationId, { teamEpoch: input.teamEpoch }, input.sealedForTeam);
-      const event = await appendMessage(trx, conversation, systemEntry(seekerId, 'transferred'));
+      const event = await appendEntry(trx, conversation, systemEntry(seekerId, 'transferred'));
       return { conversation, event, centerId };
     });
     const former = outcome.conversation.counselor_id;

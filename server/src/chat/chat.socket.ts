@@ -52,10 +52,14 @@ export function createChatNotifier(io: () => RealtimeServer | undefined): ChatNo
 }
 
 /** The error a refused event reports: AppErrors keep their code; anything else is INTERNAL. */
-function failure(error: unknown, logger: Logger, event: string): { code: string; message: string } {
-  if (error instanceof AppError) return { code: error.code, message: error.message };
+function failure(
+  error: unknown,
+  logger: Logger,
+  event: string,
+): { code: string; message: string; status: number } {
+  if (error instanceof AppError) return { code: error.code, message: error.message, status: error.status };
   logger.error({ err: error, event }, 'chat event failed');
-  return { code: 'INTERNAL', message: 'Something went wrong; please try again' };
+  return { code: 'INTERNAL', message: 'Something went wrong; please try again', status: 500 };
 }
 
 function parse<T extends z.ZodType>(schema: T, payload: unknown): z.infer<T> {

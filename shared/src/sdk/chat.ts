@@ -211,8 +211,10 @@ export class ChatCalls {
       this.resync();
     });
     socket.on('disconnect', () => this.emit('connection', { connected: false }));
-    socket.on('chat:message', (message) => void this.receive(message));
+    socket.on('chat:message', (message) => this.enqueue(message));
     socket.on('chat:conversation', (conversation) => {
+      if ('deleted' in conversation) this.views.delete(conversation.id);
+      else this.remember(conversation);
       this.emit('conversation', conversation);
       // The counselor left: as the help seeker, renew the key before anything more is said.
       if (
@@ -257,6 +259,7 @@ export class ChatCalls {
     this.teamKeys.clear();
     this.lastSeq.clear();
     this.seenClientIds.clear();
+    this.views.clear();
     for (const timer of this.deliveredTimers.values()) clearTimeout(timer);
     this.deliveredTimers.clear();
   }
@@ -296,6 +299,31 @@ export class ChatCalls {
       if (!page.more || page.messages.length === 0) return;
       cursor = page.messages.at(-1)!.seq;
     }
+  }
+
+  /** conversation id → the chain that processes its incoming messages one after another */
+  private readonly inbound = new Map<string, Promise<void>>();
+
+  /**
+   * Live messages of a conversation are handled strictly in arrival order, so a message
+   * that arrives while the one before it is still being decrypted is not mistaken for
+   * a gap; a failure is reported as an `error` event, never thrown into the socket.
+   */
+  private enqueue(message: ChatMessage): void {
+    const previous = this.inbound.get(message.conversationId) ?? Promise.resolve();
+    const next = previous
+      .then(() => this.receive(message))
+      .catch((error: unknown) =>
+        this.emit('error', {
+          event: 'chat:message',
+          code: error instanceof ApiError ? error.code : 'RECEIVE_FAILED',
+          message: (error as Error).message,
+        }),
+      );
+    this.inbound.set(message.conversationId, next);
+    void next.then(() => {
+      if (this.inbound.get(message.conversationId) === next) this.inbound.delete(message.conversationId);
+    });
   }
 
   private async receive(message: ChatMessage): Promise<void> {
@@ -390,9 +418,20 @@ export class ChatCalls {
     }
   }
 
+  /** conversation id → keys being loaded (concurrent decrypts share one fetch) */
+  private readonly loadingKeys = new Map<string, Promise<void>>();
+
   private async key(conversationId: string, epoch: number): Promise<Uint8Array | undefined> {
-    if (!this.keys.get(conversationId)?.has(epoch))
-      await this.adoptKeys(await this.conversation(conversationId));
+    if (!this.keys.get(conversationId)?.has(epoch)) {
+      let loading = this.loadingKeys.get(conversationId);
+      if (!loading) {
+        loading = this.conversation(conversationId)
+          .then((view) => this.adoptKeys(view))
+          .finally(() => this.loadingKeys.delete(conversationId));
+        this.loadingKeys.set(conversationId, loading);
+      }
+      await loading;
+    }
     return this.keys.get(conversationId)?.get(epoch);
   }
 
@@ -581,12 +620,13 @@ export class ChatCalls {
     }
     byEpoch.set(keyEpoch, key);
     this.keys.set(conversationId, byEpoch);
-    return renewed;
+    return this.remember(renewed);
   }
 
   private forget(conversationId: string): void {
     this.keys.get(conversationId)?.forEach((key) => key.fill(0));
     this.keys.delete(conversationId);
+    this.views.delete(conversationId);
     this.lastSeq.delete(conversationId);
     this.seenClientIds.delete(conversationId);
   }
@@ -698,12 +738,24 @@ export class ChatCalls {
   // --- both ---
 
   /** Own conversations (help seeker) or own consultations (counselor). */
-  conversations(status?: ConversationStatus): Promise<ConversationView[]> {
-    return this.api.get('/api/conversations', { status });
+  async conversations(status?: ConversationStatus): Promise<ConversationView[]> {
+    const views = await this.api.get<ConversationView[]>('/api/conversations', { status });
+    return views.map((view) => this.remember(view));
   }
 
-  conversation(conversationId: string): Promise<ConversationView> {
-    return this.api.get(`/api/conversations/${conversationId}`);
+  async conversation(conversationId: string): Promise<ConversationView> {
+    return this.remember(await this.api.get<ConversationView>(`/api/conversations/${conversationId}`));
+  }
+
+  /** conversation id → what sending needs to know, from the latest view seen */
+  private readonly views = new Map<
+    string,
+    Pick<ConversationView, 'keyEpoch' | 'needsRekey' | 'seekerId' | 'lastSeq'>
+  >();
+
+  private remember(view: ConversationView): ConversationView {
+    this.views.set(view.id, view);
+    return view;
   }
 
   /** A page of decrypted messages: after a sequence (forwards) or before one (backwards). */
@@ -780,7 +832,19 @@ export class ChatCalls {
   }
 
   private async sendPlaintext(conversationId: string, text: string): Promise<DecryptedMessage> {
-    let view = await this.conversation(conversationId);
+    try {
+      return await this.sendOnce(conversationId, text, false);
+    } catch (error) {
+      // The key moved on since the view was cached (a rekey, a new epoch): fetch and retry.
+      if (error instanceof ChatError && (error.code === 'STALE_KEY_EPOCH' || error.code === 'REKEY_NEEDED'))
+        return this.sendOnce(conversationId, text, true);
+      throw error;
+    }
+  }
+
+  private async sendOnce(conversationId: string, text: string, fresh: boolean): Promise<DecryptedMessage> {
+    // The latest view seen (events keep it current) spares a fetch per message.
+    let view = (!fresh && this.views.get(conversationId)) || (await this.conversation(conversationId));
     if (view.needsRekey && view.seekerId === this.currentAccountId?.())
       view = await this.rekey(conversationId);
     const key = await this.key(conversationId, view.keyEpoch);
@@ -792,7 +856,8 @@ export class ChatCalls {
       if (!socket) throw new Error('Not connected: call connect() first');
       try {
         const response = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('chat:send', payload);
-        if (!response.ok) throw new ChatError(400, response.error.code, response.error.message);
+        if (!response.ok)
+          throw new ChatError(response.error.status ?? 400, response.error.code, response.error.message);
         return { ...(await this.decrypt(response.message)) };
       } catch (error) {
         if (error instanceof ChatError || attempt >= 2) throw error;
@@ -817,7 +882,8 @@ export class ChatCalls {
     const socket = this.socket;
     if (!socket) throw new Error('Not connected: call connect() first');
     const response = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('chat:receipt', payload);
-    if (!response.ok) throw new ChatError(400, response.error.code, response.error.message);
+    if (!response.ok)
+      throw new ChatError(response.error.status ?? 400, response.error.code, response.error.message);
   }
 
   /** The conversation key's fingerprint, for both sides to compare on demand. */
