@@ -36,6 +36,16 @@ export default tseslint.config(
     },
   },
   {
+    // The media service is its own process: it talks to the server over its control API only.
+    files: ['media/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['@beratung/server*', '@beratung/client*', '@beratung/admin*', '**/server/src/*'] },
+      ],
+    },
+  },
+  {
     files: ['client/**/*.{ts,tsx}', 'admin/**/*.{ts,tsx}'],
     ...reactHooks.configs.flat['recommended-latest'],
   },
