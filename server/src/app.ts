@@ -54,6 +54,9 @@ import { AttachmentsService } from './chat/attachments.service';
 import { ATTACHMENT_UPLOAD_PATH, attachmentsRouter } from './chat/attachments.routes';
 import { DiskBlobStore, S3BlobStore, type BlobStore } from './chat/blob-store';
 import { MAX_ENCRYPTED_ATTACHMENT_BYTES } from '@beratung/shared';
+import { CallsService } from './calls/calls.service';
+import { callsRouter } from './calls/calls.routes';
+import { httpMediaControl, mediaSecretSource } from './calls/media-control';
 
 export interface AppOverrides {
   logger?: Logger;
@@ -278,6 +281,19 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
   app.use(chatRouter({ registry, chat, attachments }));
   app.use(attachmentsRouter({ registry, attachments }));
   app.use(chatSettingsRouter({ registry, db }));
+  const calls = new CallsService(
+    db,
+    createChatNotifier(() => realtime),
+    httpMediaControl({
+      controlUrl: config.MEDIA_CONTROL_URL,
+      secret: mediaSecretSource(config.MEDIA_SECRET, config.dataDir),
+      signallingUrl: config.MEDIA_SIGNALLING_URL,
+    }),
+    { proposalTtlSeconds: config.CALL_PROPOSAL_TTL_SECONDS },
+    logger,
+    overrides.now,
+  );
+  app.use(callsRouter({ registry, calls }));
   app.use(directoryRouter({ registry, db, geocoder: await loadGeocoder(), now: overrides.now }));
 
   const openApi = () => buildOpenApi(registry.routes, { version: VERSION, serverUrl: config.PUBLIC_URL });
@@ -342,6 +358,7 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
             { name: 'chat-reply-notices', intervalMs: 60 * 1000, run: () => chatJobs.queueReplyNotices() },
             { name: 'chat-retention', intervalMs: 60 * 60 * 1000, run: () => chatJobs.deleteExpired() },
             { name: 'attachment-cleanup', intervalMs: 60 * 1000, run: () => attachments.deleteOrphans() },
+            { name: 'call-proposal-expiry', intervalMs: 15 * 1000, run: () => calls.expireProposals() },
             { name: 'session-cleanup', intervalMs: 10 * 60 * 1000, run: () => deleteExpiredSessions(db) },
           ],
           logger,

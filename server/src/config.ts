@@ -83,6 +83,11 @@ const envSchema = z.object({
   S3_REGION: z.string().default('us-east-1'),
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
+  // Calls: the media service's control API (internal) and the signalling URL browsers use.
+  MEDIA_CONTROL_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3002'),
+  MEDIA_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  MEDIA_SIGNALLING_URL: z.url({ protocol: /^wss?$/ }).default('ws://localhost:3001/signal'),
+  CALL_PROPOSAL_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SERVE_APPS: bool.default(true),
 });

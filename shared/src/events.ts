@@ -1,4 +1,5 @@
 import type { ChatMessage, ConversationView, QueueItem } from './schemas/chat';
+import type { CallView } from './schemas/calls';
 
 /** The answer to an acknowledged event: the result, or an error with a code and a message. */
 export type Ack<T = object> = (
@@ -54,6 +55,8 @@ export interface ChatServerEvents {
    * key published, grant made); the client checks whether it has keys to hand on.
    */
   'keys:changed': (payload: { centerId: string }) => void;
+  /** A call of one of the account's conversations was proposed, accepted, declined or ended. */
+  'call:updated': (call: CallView) => void;
   'chat:error': (payload: SocketErrorEvent) => void;
 }
 

@@ -147,6 +147,11 @@ export const chatDe = {
     'Ihre Berater:in schlägt vor, Ihre Beratung an eine andere Beratungsstelle zu übergeben. Sie entscheiden, ob Sie zustimmen.',
   'chat.event.transfer_declined': 'Die Übergabe an eine andere Beratungsstelle wurde abgelehnt.',
   'chat.event.transferred': 'Ihre Beratung wurde an eine andere Beratungsstelle übergeben.',
+  'chat.event.call_proposed':
+    'Ihre Beraterin oder Ihr Berater schlägt ein Gespräch per Audio oder Video vor.',
+  'chat.event.call_started': 'Das Gespräch hat begonnen.',
+  'chat.event.call_declined': 'Das vorgeschlagene Gespräch wurde abgelehnt.',
+  'chat.event.call_ended': 'Das Gespräch ist beendet.',
   'chat.event.unknown': 'Der Stand der Beratung hat sich geändert.',
   'chat.typing': '{name} schreibt …',
   'chat.announce': 'Neue Nachricht von {name}: {text}',

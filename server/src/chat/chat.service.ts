@@ -692,7 +692,7 @@ function requireEveryEpoch(conversation: { key_epoch: number }, sealed: Array<{ 
     throw new AppError(422, 'KEYS_INCOMPLETE', 'A key for an epoch that does not exist was given');
 }
 
-function systemEntry(actorId: string | null, event: SystemEvent) {
+export function systemEntry(actorId: string | null, event: SystemEvent) {
   return {
     kind: 'system' as const,
     sender_id: actorId,

@@ -53,7 +53,11 @@ export type SystemEvent =
   | 'rekeyed'
   | 'transfer_proposed'
   | 'transfer_declined'
-  | 'transferred';
+  | 'transferred'
+  | 'call_proposed'
+  | 'call_started'
+  | 'call_declined'
+  | 'call_ended';
 
 export interface MessagesTable {
   conversation_id: string;
@@ -101,4 +105,22 @@ export interface ChatTables {
   messages: MessagesTable;
   conversation_receipts: ConversationReceiptsTable;
   conversation_handovers: ConversationHandoversTable;
+  calls: CallsTable;
+}
+
+/** A proposed audio/video call of a conversation (migrations/0006_calls.sql). */
+export interface CallsTable {
+  id: string;
+  conversation_id: string;
+  seq: number;
+  kind: 'audio' | 'video';
+  status: 'proposed' | 'accepted' | 'declined' | 'ended' | 'expired';
+  key_epoch: number;
+  proposed_by: string | null;
+  room_id: string | null;
+  end_reason: string | null;
+  created_at: GeneratedTimestamp;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  accepted_at: NullableTimestamp;
+  ended_at: NullableTimestamp;
 }

@@ -9,3 +9,4 @@ export * from './account-keys';
 export * from './trust-chain';
 export * from './conversation';
 export * from './attachment';
+export * from './call-media';

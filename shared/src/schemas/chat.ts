@@ -97,6 +97,10 @@ export const chatMessageSchema = z.object({
       'transfer_proposed',
       'transfer_declined',
       'transferred',
+      'call_proposed',
+      'call_started',
+      'call_declined',
+      'call_ended',
     ])
     .nullable(),
   createdAt: z.string(),

@@ -14,6 +14,8 @@ import {
   MAX_MESSAGE_PLAINTEXT_BYTES,
 } from '../crypto/conversation';
 import type { Identity } from '../crypto/identity';
+import { deriveCallMediaKey } from '../crypto/call-media';
+import type { CallJoinInfo, CallKind, CallView } from '../schemas/calls';
 import { openSealed, sealTo } from '../crypto/sealing';
 import { getSodium, toBase64 } from '../crypto/sodium';
 import type { VerifiedCenterKeys } from '../crypto/statements';
@@ -111,6 +113,8 @@ export interface ChatEventMap {
   connection: { connected: boolean };
   /** Key work done for a center after the server said its keys changed. */
   keys: { centerId: string; rotated: boolean; memberListSigned: boolean; granted: number };
+  /** A call of one of the conversations was proposed, accepted, declined or ended. */
+  call: CallView;
 }
 
 const ACK_TIMEOUT_MS = 10_000;
@@ -233,6 +237,7 @@ export class ChatCalls {
     socket.on('chat:typing', (payload) => this.emit('typing', payload));
     socket.on('chat:receipt', (payload) => this.emit('receipt', payload));
     socket.on('chat:error', (payload) => this.emit('error', payload));
+    socket.on('call:updated', (call) => this.emit('call', call));
     socket.on(
       'queue:added',
       (item) => void this.decryptQueueItem(item).then((d) => this.emit('queueAdded', d)),
@@ -710,6 +715,51 @@ export class ChatCalls {
 
   declineTransfer(conversationId: string): Promise<ConversationView> {
     return this.api.post(`/api/conversations/${conversationId}/transfer/decline`);
+  }
+
+  // --- calls (ARCHITECTURE.md §7) ---
+
+  /** Counselors: propose an audio or video call; nothing happens until the help seeker accepts. */
+  proposeCall(conversationId: string, kind: CallKind): Promise<CallView> {
+    return this.api.post(`/api/conversations/${conversationId}/calls`, { kind });
+  }
+
+  /** The calls of a conversation, oldest first (e.g. to find an open proposal after a reload). */
+  calls(conversationId: string): Promise<CallView[]> {
+    return this.api.get(`/api/conversations/${conversationId}/calls`);
+  }
+
+  call(callId: string): Promise<CallView> {
+    return this.api.get(`/api/calls/${callId}`);
+  }
+
+  /** Help seekers: agree to the proposed call (after being told who, audio/video, nothing recorded). */
+  acceptCall(callId: string): Promise<CallView> {
+    return this.api.post(`/api/calls/${callId}/accept`);
+  }
+
+  declineCall(callId: string): Promise<CallView> {
+    return this.api.post(`/api/calls/${callId}/decline`);
+  }
+
+  /** A single-use token and the signalling URL to join the running call's room. */
+  joinInfo(callId: string): Promise<CallJoinInfo> {
+    return this.api.get(`/api/calls/${callId}/join`);
+  }
+
+  /** Hang up (or withdraw a proposal): ends the call for both. */
+  endCall(callId: string): Promise<CallView> {
+    return this.api.post(`/api/calls/${callId}/end`);
+  }
+
+  /**
+   * The call's media key, derived here from the conversation key of the call's epoch
+   * (ARCHITECTURE.md §5); it never leaves this device. For the encoded transforms.
+   */
+  async callMediaKey(call: Pick<CallView, 'conversationId' | 'keyEpoch' | 'seq'>): Promise<Uint8Array> {
+    const key = await this.key(call.conversationId, call.keyEpoch);
+    if (!key) throw new ChatError(403, 'NO_KEY', 'The conversation key is not available');
+    return deriveCallMediaKey(key, call.seq);
   }
 
   /** A center's chat settings (members read, admins change). */

@@ -152,6 +152,10 @@ const SYSTEM_EVENTS: Record<NonNullable<DecryptedMessage['event']>, MessageKey> 
   transfer_proposed: 'chat.event.transfer_proposed',
   transfer_declined: 'chat.event.transfer_declined',
   transferred: 'chat.event.transferred',
+  call_proposed: 'chat.event.call_proposed',
+  call_started: 'chat.event.call_started',
+  call_declined: 'chat.event.call_declined',
+  call_ended: 'chat.event.call_ended',
 };
 
 /** What happened to the conversation (it carries no content, only the event). */

@@ -1,0 +1,347 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Selectable } from 'kysely';
+import type { CallJoinInfo, CallKind, CallView, ChatMessage } from '@beratung/shared';
+import type { Db } from '../db/database';
+import type { CallsTable, SystemEvent } from '../db/schema-chat';
+import { AppError, ConflictError, ForbiddenError, NotFoundError } from '../http/errors';
+import {
+  appendEntry,
+  findConversation,
+  lockConversation,
+  type ConversationRow,
+} from '../chat/chat.repository';
+import { systemEntry, type ChatNotifier } from '../chat/chat.service';
+import { MediaUnavailableError, type MediaControl } from './media-control';
+
+type CallRow = Selectable<CallsTable>;
+
+export interface CallSettings {
+  /** A proposal nobody answered expires after this long. */
+  proposalTtlSeconds: number;
+}
+
+/** The two people of a conversation; a call has no other participants. */
+type Role = 'seeker' | 'counselor';
+
+function roleOf(conversation: ConversationRow, accountId: string): Role | undefined {
+  if (conversation.seeker_id === accountId) return 'seeker';
+  if (conversation.counselor_id !== null && conversation.counselor_id === accountId) return 'counselor';
+  return undefined;
+}
+
+const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+
+export function callView(row: CallRow): CallView {
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    seq: row.seq,
+    keyEpoch: row.key_epoch,
+    kind: row.kind,
+    status: row.status,
+    proposedBy: row.proposed_by,
+    endReason: row.end_reason,
+    createdAt: iso(row.created_at)!,
+    expiresAt: iso(row.expires_at)!,
+    acceptedAt: iso(row.accepted_at),
+    endedAt: iso(row.ended_at),
+  };
+}
+
+/**
+ * Consented calls (ARCHITECTURE.md §7): the assigned counselor of an active
+ * conversation proposes an audio or video call; only when the help seeker accepts does
+ * the media service get a room, and only the two of them get (single-use) join tokens.
+ * Either hangs up, which closes the room for both. Start and end — never content —
+ * are system events in the conversation; the chat goes on whatever the call does.
+ */
+export class CallsService {
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly db: Db,
+    private readonly notifier: ChatNotifier,
+    private readonly media: MediaControl,
+    private readonly settings: CallSettings,
+    private readonly logger: Logger,
+    now?: () => Date,
+  ) {
+    this.now = now ?? (() => new Date());
+  }
+
+  /** Tells both parties (all their devices) about the call and the conversation's event. */
+  private publish(conversation: ConversationRow, call: CallRow, event?: ChatMessage): void {
+    const parties = [conversation.seeker_id, conversation.counselor_id];
+    if (event) this.notifier.toAccounts(parties, 'chat:message', event);
+    this.notifier.toAccounts(parties, 'call:updated', callView(call));
+  }
+
+  /** The call and its conversation, if the caller is one of the two; anyone else: 404. */
+  private async participant(callId: string, accountId: string) {
+    const call = await this.db.selectFrom('calls').selectAll().where('id', '=', callId).executeTakeFirst();
+    const conversation = call && (await findConversation(this.db, call.conversation_id));
+    const role = conversation && roleOf(conversation, accountId);
+    if (!call || !conversation || !role) throw new NotFoundError('Call');
+    return { call, conversation, role };
+  }
+
+  /**
+   * Moves a call on under the conversation's lock, with a system event, and tells both
+   * sides. `change` returns undefined when the call is not in a state it applies to.
+   */
+  private async transition(
+    callId: string,
+    from: CallRow['status'][],
+    to: Partial<Pick<CallRow, 'status' | 'end_reason' | 'room_id'>> & { accepted?: boolean },
+    actorId: string | null,
+    event: SystemEvent | null,
+  ): Promise<{ call: CallRow; changed: boolean }> {
+    const outcome = await this.db.transaction().execute(async (trx) => {
+      const current = await trx
+        .selectFrom('calls')
+        .select('conversation_id')
+        .where('id', '=', callId)
+        .executeTakeFirst();
+      if (!current) throw new NotFoundError('Call');
+      const conversation = (await lockConversation(trx, current.conversation_id))!;
+      const call = await trx
+        .selectFrom('calls')
+        .selectAll()
+        .where('id', '=', callId)
+        .executeTakeFirstOrThrow();
+      if (!from.includes(call.status)) return { conversation, call, changed: false, message: undefined };
+      const now = this.now();
+      const ended = to.status && to.status !== 'accepted';
+      const updated = await trx
+        .updateTable('calls')
+        .set({
+          ...(to.status ? { status: to.status } : {}),
+          ...(to.end_reason !== undefined ? { end_reason: to.end_reason } : {}),
+          ...(to.room_id !== undefined ? { room_id: to.room_id } : {}),
+          ...(to.accepted ? { accepted_at: now } : {}),
+          ...(ended ? { ended_at: now } : {}),
+        })
+        .where('id', '=', callId)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      const message = event ? await appendEntry(trx, conversation, systemEntry(actorId, event)) : undefined;
+      return { conversation, call: updated, changed: true, message };
+    });
+    if (outcome.changed) this.publish(outcome.conversation, outcome.call, outcome.message);
+    return outcome;
+  }
+
+  /** A proposal past its time is expired (lazily here, and by the periodic job). */
+  private async expireIfDue(call: CallRow): Promise<CallRow> {
+    if (call.status !== 'proposed' || new Date(call.expires_at) > this.now()) return call;
+    return (
+      await this.transition(
+        call.id,
+        ['proposed'],
+        { status: 'expired', end_reason: 'expired' },
+        null,
+        'call_ended',
+      )
+    ).call;
+  }
+
+  async propose(conversationId: string, counselorId: string, kind: CallKind): Promise<CallView> {
+    const outcome = await this.db.transaction().execute(async (trx) => {
+      const conversation = await lockConversation(trx, conversationId);
+      const role = conversation && roleOf(conversation, counselorId);
+      if (!conversation || !role) throw new NotFoundError('Conversation');
+      if (role !== 'counselor')
+        throw new ForbiddenError('Only the counselor of the conversation proposes a call', 'NOT_COUNSELOR');
+      if (conversation.status !== 'active')
+        throw new ConflictError(
+          'CONVERSATION_NOT_ACTIVE',
+          'Calls are possible in an active consultation only',
+        );
+      const now = this.now();
+      await trx
+        .updateTable('calls')
+        .set({ status: 'expired', end_reason: 'expired', ended_at: now })
+        .where('conversation_id', '=', conversationId)
+        .where('status', '=', 'proposed')
+        .where('expires_at', '<=', now)
+        .execute();
+      const open = await trx
+        .selectFrom('calls')
+        .select('id')
+        .where('conversation_id', '=', conversationId)
+        .where('status', 'in', ['proposed', 'accepted'])
+        .executeTakeFirst();
+      if (open) throw new ConflictError('CALL_IN_PROGRESS', 'A call is already proposed or running');
+      const last = await trx
+        .selectFrom('calls')
+        .select(({ fn }) => fn.max('seq').as('seq'))
+        .where('conversation_id', '=', conversationId)
+        .executeTakeFirst();
+      const call = await trx
+        .insertInto('calls')
+        .values({
+          id: randomUUID(),
+          conversation_id: conversationId,
+          seq: Number(last?.seq ?? 0) + 1,
+          kind,
+          status: 'proposed',
+          key_epoch: conversation.key_epoch,
+          proposed_by: counselorId,
+          expires_at: new Date(now.getTime() + this.settings.proposalTtlSeconds * 1000),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      const message = await appendEntry(trx, conversation, systemEntry(counselorId, 'call_proposed'));
+      return { conversation, call, message };
+    });
+    this.publish(outcome.conversation, outcome.call, outcome.message);
+    return callView(outcome.call);
+  }
+
+  async get(callId: string, accountId: string): Promise<CallView> {
+    const { call } = await this.participant(callId, accountId);
+    return callView(await this.expireIfDue(call));
+  }
+
+  async list(conversationId: string, accountId: string): Promise<CallView[]> {
+    const conversation = await findConversation(this.db, conversationId);
+    if (!conversation || !roleOf(conversation, accountId)) throw new NotFoundError('Conversation');
+    const rows = await this.db
+      .selectFrom('calls')
+      .selectAll()
+      .where('conversation_id', '=', conversationId)
+      .orderBy('seq')
+      .execute();
+    const calls = [];
+    for (const row of rows) calls.push(callView(await this.expireIfDue(row)));
+    return calls;
+  }
+
+  /** The help seeker agrees: a room on the media service, then both may fetch a token. */
+  async accept(callId: string, seekerId: string): Promise<CallView> {
+    const { call: found, role } = await this.participant(callId, seekerId);
+    if (role !== 'seeker') throw new ForbiddenError('Only the help seeker accepts a call', 'NOT_SEEKER');
+    const call = await this.expireIfDue(found);
+    if (call.status === 'expired') throw new ConflictError('CALL_EXPIRED', 'The proposal has expired');
+    if (call.status !== 'proposed')
+      throw new ConflictError('CALL_NOT_PROPOSED', 'This call is not waiting for an answer');
+    const roomId = `call-${call.id}`;
+    try {
+      await this.media.createRoom(roomId);
+    } catch (error) {
+      this.logger.warn({ code: (error as AppError).code }, 'media service unavailable; call not started');
+      await this.transition(
+        callId,
+        ['proposed'],
+        { status: 'ended', end_reason: 'media_unavailable' },
+        null,
+        'call_ended',
+      );
+      throw error instanceof AppError ? error : new MediaUnavailableError();
+    }
+    const outcome = await this.transition(
+      callId,
+      ['proposed'],
+      { status: 'accepted', room_id: roomId, accepted: true },
+      seekerId,
+      'call_started',
+    );
+    if (!outcome.changed) {
+      // Withdrawn or expired while the room was being made: the room goes again.
+      await this.media.closeRoom(roomId).catch(() => undefined);
+      throw new ConflictError('CALL_NOT_PROPOSED', 'This call is not waiting for an answer');
+    }
+    return callView(outcome.call);
+  }
+
+  async decline(callId: string, seekerId: string): Promise<CallView> {
+    const { call: found, role } = await this.participant(callId, seekerId);
+    if (role !== 'seeker') throw new ForbiddenError('Only the help seeker declines a call', 'NOT_SEEKER');
+    const call = await this.expireIfDue(found);
+    if (call.status !== 'proposed')
+      throw new ConflictError('CALL_NOT_PROPOSED', 'This call is not waiting for an answer');
+    const outcome = await this.transition(
+      callId,
+      ['proposed'],
+      { status: 'declined', end_reason: 'declined' },
+      seekerId,
+      'call_declined',
+    );
+    if (!outcome.changed)
+      throw new ConflictError('CALL_NOT_PROPOSED', 'This call is not waiting for an answer');
+    return callView(outcome.call);
+  }
+
+  /** A single-use join token for the caller (a new one per request, e.g. after a reload). */
+  async join(callId: string, accountId: string): Promise<CallJoinInfo> {
+    const { call } = await this.participant(callId, accountId);
+    if (call.status !== 'accepted' || !call.room_id)
+      throw new ConflictError('CALL_NOT_ACTIVE', 'This call is not running');
+    try {
+      const issued = await this.media.issueToken(call.room_id, accountId);
+      return {
+        signallingUrl: issued.signallingUrl,
+        roomId: call.room_id,
+        token: issued.token,
+        expiresAt: issued.expiresAt,
+      };
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'CALL_ROOM_GONE')
+        await this.transition(
+          callId,
+          ['accepted'],
+          { status: 'ended', end_reason: 'room_closed' },
+          null,
+          'call_ended',
+        );
+      throw error;
+    }
+  }
+
+  /** Hang up (or withdraw a proposal): ends the call for both and closes its room. */
+  async end(callId: string, accountId: string): Promise<CallView> {
+    const { call } = await this.participant(callId, accountId);
+    if (call.status !== 'proposed' && call.status !== 'accepted') return callView(call);
+    const outcome = await this.transition(
+      callId,
+      ['proposed', 'accepted'],
+      { status: 'ended', end_reason: call.status === 'accepted' ? 'hung_up' : 'withdrawn' },
+      accountId,
+      'call_ended',
+    );
+    if (outcome.changed && call.room_id) await this.closeRoom(call.room_id);
+    return callView(outcome.call);
+  }
+
+  private async closeRoom(roomId: string): Promise<void> {
+    try {
+      await this.media.closeRoom(roomId);
+    } catch {
+      // The media service is down: its rooms are gone with it (or close when idle).
+      this.logger.warn('media service unavailable; call room not closed');
+    }
+  }
+
+  /** The periodic job: proposals nobody answered in time expire. */
+  async expireProposals(): Promise<number> {
+    const due = await this.db
+      .selectFrom('calls')
+      .select('id')
+      .where('status', '=', 'proposed')
+      .where('expires_at', '<=', this.now())
+      .execute();
+    let expired = 0;
+    for (const { id } of due) {
+      const outcome = await this.transition(
+        id,
+        ['proposed'],
+        { status: 'expired', end_reason: 'expired' },
+        null,
+        'call_ended',
+      );
+      if (outcome.changed) expired++;
+    }
+    return expired;
+  }
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/** Consented audio/video calls through the SFU (ARCHITECTURE.md §7). */
+export const callKindSchema = z.enum(['audio', 'video']);
+export type CallKind = z.infer<typeof callKindSchema>;
+
+export const callStatusSchema = z.enum(['proposed', 'accepted', 'declined', 'ended', 'expired']);
+export type CallStatus = z.infer<typeof callStatusSchema>;
+
+export const proposeCallSchema = z.object({ kind: callKindSchema });
+
+export const callViewSchema = z.object({
+  id: z.uuid(),
+  conversationId: z.uuid(),
+  /** 1, 2, … per conversation: the subkey id of the call's media key. */
+  seq: z.number().int().positive(),
+  /** The conversation key epoch the media key is derived from. */
+  keyEpoch: z.number().int().positive(),
+  kind: callKindSchema,
+  status: callStatusSchema,
+  proposedBy: z.uuid().nullable(),
+  /** Why it ended: hung_up, media_unavailable, … (null while not ended). */
+  endReason: z.string().nullable(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  acceptedAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+});
+export type CallView = z.infer<typeof callViewSchema>;
+
+/** What a participant's browser needs to join the call's SFU room. */
+export const callJoinInfoSchema = z.object({
+  signallingUrl: z.string(),
+  roomId: z.string(),
+  token: z.string(),
+  expiresAt: z.string(),
+});
+export type CallJoinInfo = z.infer<typeof callJoinInfoSchema>;
