@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../db/database';
+import type { DB } from '../db/schema';
 import type { ServiceMode } from '../db/schema-directory';
 import type { AbsenceSeries, SlotInput, WeeklyHours } from '../scheduling/slots';
 import { weeklyHoursOf, type WeeklyRow } from '../importexport/mapping';
@@ -127,101 +128,73 @@ export async function loadServiceRules(
   windowFrom: Date,
   windowTo: Date,
 ): Promise<ServiceRules> {
-  const [center, opening, counselorRows, roomRows] = await Promise.all([
-    db
-      .selectFrom('centers')
-      .select(['holidays_state', 'observe_public_holidays'])
-      .where('id', '=', service.centerId)
-      .executeTakeFirstOrThrow(),
-    service.locationId
-      ? db
-          .selectFrom('opening_hours')
-          .select(['weekday', 'start_time', 'end_time'])
-          .where('location_id', '=', service.locationId)
-          .execute()
-      : [],
-    db
-      .selectFrom('service_counselors as sc')
-      .innerJoin('counselors as c', 'c.id', 'sc.counselor_id')
-      .select(['c.id'])
-      .where('sc.service_id', '=', service.id)
-      .where('c.active', '=', true)
-      .execute(),
-    service.needsRoom
-      ? db
-          .selectFrom('rooms')
-          .select('id')
-          .where('center_id', '=', service.centerId)
-          .where((eb) =>
-            service.locationId
-              ? eb.or([eb('location_id', '=', service.locationId), eb('location_id', 'is', null)])
-              : eb.val(true),
-          )
-          .execute()
-      : [],
-  ]);
+  // The qualified active counselors and the rooms of the service's location, as
+  // subqueries: every query below runs in one parallel round (one round trip on a pool).
+  const counselorSet = db
+    .selectFrom('service_counselors as sc')
+    .innerJoin('counselors as c', 'c.id', 'sc.counselor_id')
+    .select('c.id')
+    .where('sc.service_id', '=', service.id)
+    .where('c.active', '=', true);
+  const roomSet = db
+    .selectFrom('rooms')
+    .select('id')
+    .where('center_id', '=', service.centerId)
+    .where((eb) =>
+      service.locationId
+        ? eb.or([eb('location_id', '=', service.locationId), eb('location_id', 'is', null)])
+        : eb.val(true),
+    );
+  const [center, opening, counselorRows, roomRows, availabilityRows, absences, series, blockedRows] =
+    await Promise.all([
+      db
+        .selectFrom('centers')
+        .select(['holidays_state', 'observe_public_holidays'])
+        .where('id', '=', service.centerId)
+        .executeTakeFirstOrThrow(),
+      service.locationId
+        ? db
+            .selectFrom('opening_hours')
+            .select(['weekday', 'start_time', 'end_time'])
+            .where('location_id', '=', service.locationId)
+            .execute()
+        : [],
+      counselorSet.execute(),
+      service.needsRoom ? roomSet.execute() : [],
+      db
+        .selectFrom('availability')
+        .select(['counselor_id as key', 'weekday', 'start_time', 'end_time'])
+        .where('counselor_id', 'in', counselorSet)
+        .execute(),
+      db
+        .selectFrom('absences')
+        .select(['counselor_id', 'room_id', 'starts_at', 'ends_at'])
+        .where('center_id', '=', service.centerId)
+        .where('starts_at', '<', windowTo)
+        .where('ends_at', '>', windowFrom)
+        .execute(),
+      db
+        .selectFrom('absence_series')
+        .select([
+          'counselor_id',
+          'room_id',
+          'rrule',
+          sql<string>`to_char(start_date, 'YYYY-MM-DD')`.as('start_date'),
+          sql<string | null>`to_char(end_date, 'YYYY-MM-DD')`.as('end_date'),
+          'whole_day',
+          'start_time',
+          'end_time',
+        ])
+        .where('center_id', '=', service.centerId)
+        .where(sql<boolean>`start_date <= ${windowTo.toISOString()}::timestamptz::date + 1`)
+        .where(
+          sql<boolean>`(end_date is null or end_date >= ${windowFrom.toISOString()}::timestamptz::date - 1)`,
+        )
+        .execute(),
+      loadBlocked(db, service, windowFrom, windowTo, counselorSet, service.needsRoom ? roomSet : undefined),
+    ]);
   const counselorIds = counselorRows.map((r) => r.id);
   const roomIds = roomRows.map((r) => r.id);
-
-  const [availabilityRows, absences, series, blockedRows] = await Promise.all([
-    counselorIds.length === 0
-      ? []
-      : db
-          .selectFrom('availability')
-          .select(['counselor_id as key', 'weekday', 'start_time', 'end_time'])
-          .where('counselor_id', 'in', counselorIds)
-          .execute(),
-    db
-      .selectFrom('absences')
-      .select(['counselor_id', 'room_id', 'starts_at', 'ends_at'])
-      .where('center_id', '=', service.centerId)
-      .where('starts_at', '<', windowTo)
-      .where('ends_at', '>', windowFrom)
-      .execute(),
-    db
-      .selectFrom('absence_series')
-      .select([
-        'counselor_id',
-        'room_id',
-        'rrule',
-        sql<string>`to_char(start_date, 'YYYY-MM-DD')`.as('start_date'),
-        sql<string | null>`to_char(end_date, 'YYYY-MM-DD')`.as('end_date'),
-        'whole_day',
-        'start_time',
-        'end_time',
-      ])
-      .where('center_id', '=', service.centerId)
-      .where(sql<boolean>`start_date <= ${windowTo.toISOString()}::timestamptz::date + 1`)
-      .where(
-        sql<boolean>`(end_date is null or end_date >= ${windowFrom.toISOString()}::timestamptz::date - 1)`,
-      )
-      .execute(),
-    counselorIds.length + roomIds.length === 0
-      ? []
-      : db
-          .selectFrom('bookings')
-          // epoch milliseconds as float8: thousands of rows parse much faster than Dates
-          .select([
-            'service_id',
-            'counselor_id',
-            'room_id',
-            'session_key',
-            sql<number>`(extract(epoch from starts_at) * 1000)::float8`.as('start_ms'),
-            sql<number>`(extract(epoch from blocked_from) * 1000)::float8`.as('from_ms'),
-            sql<number>`(extract(epoch from blocked_to) * 1000)::float8`.as('to_ms'),
-          ])
-          .where('status', '<>', 'cancelled')
-          .where((eb) => eb.or([eb('status', '<>', 'held'), eb('hold_expires_at', '>', sql<Date>`now()`)]))
-          .where('blocked_from', '<', windowTo)
-          .where('blocked_to', '>', windowFrom)
-          .where((eb) => {
-            const any = [];
-            if (counselorIds.length > 0) any.push(eb('counselor_id', 'in', counselorIds));
-            if (roomIds.length > 0) any.push(eb('room_id', 'in', roomIds));
-            return eb.or(any);
-          })
-          .execute(),
-  ]);
   const availability = weeklyHoursByKey(availabilityRows);
 
   const absencesOf = (key: { counselor_id: string | null; room_id: string | null }) =>
@@ -246,28 +219,7 @@ export async function loadServiceRules(
     recurring.set(key, [...(recurring.get(key) ?? []), entry]);
   }
 
-  const sessions: ServiceRules['sessions'] = new Map();
-  const blocked: SlotInput['blocked'][number][] = [];
-  for (const b of blockedRows) {
-    blocked.push({
-      counselorId: b.counselor_id,
-      roomId: b.room_id ?? undefined,
-      from: b.from_ms,
-      to: b.to_ms,
-    });
-    if (service.capacity > 1 && b.service_id === service.id) {
-      const start = b.start_ms;
-      const session = sessions.get(start);
-      if (session) session.seats++;
-      else
-        sessions.set(start, {
-          seats: 1,
-          counselorId: b.counselor_id,
-          roomId: b.room_id,
-          sessionKey: b.session_key,
-        });
-    }
-  }
+  const { blocked, sessions } = blockedRows;
 
   return {
     timezone: service.timezone,
@@ -300,4 +252,91 @@ export async function loadServiceRules(
     blocked,
     sessions,
   };
+}
+
+type IdSet = SelectQueryBuilder<DB, never, { id: string }>;
+
+/**
+ * The ranges blocked by active bookings and unexpired holds of the given counselors or
+ * rooms that overlap [windowFrom, windowTo). With thousands of rows the driver's per-row
+ * parsing dominates, so unless the service has group sessions (which need each row) the
+ * database sends one row per counselor/room pair with its ranges as one text of epoch
+ * milliseconds: the same float8 values, in a fraction of the time.
+ */
+async function loadBlocked(
+  db: Db,
+  service: ServiceRecord,
+  windowFrom: Date,
+  windowTo: Date,
+  counselorSet: IdSet,
+  roomSet: IdSet | undefined,
+): Promise<{ blocked: SlotInput['blocked'][number][]; sessions: ServiceRules['sessions'] }> {
+  const base = db
+    .selectFrom('bookings')
+    .where('status', '<>', 'cancelled')
+    .where((eb) => eb.or([eb('status', '<>', 'held'), eb('hold_expires_at', '>', sql<Date>`now()`)]))
+    .where('blocked_from', '<', windowTo)
+    .where('blocked_to', '>', windowFrom)
+    .where((eb) =>
+      eb.or([eb('counselor_id', 'in', counselorSet), ...(roomSet ? [eb('room_id', 'in', roomSet)] : [])]),
+    );
+  const blocked: SlotInput['blocked'][number][] = [];
+  const sessions: ServiceRules['sessions'] = new Map();
+  if (service.capacity <= 1) {
+    const ms = (column: 'blocked_from' | 'blocked_to') =>
+      sql`(extract(epoch from ${sql.ref(column)}) * 1000)::float8::text`;
+    const rows = await base
+      .select([
+        'counselor_id',
+        'room_id',
+        sql<string>`string_agg(${ms('blocked_from')} || ',' || ${ms('blocked_to')}, ',')`.as('ranges'),
+      ])
+      .groupBy(['counselor_id', 'room_id'])
+      .execute();
+    for (const row of rows) {
+      const roomId = row.room_id ?? undefined;
+      const parts = row.ranges.split(',');
+      for (let i = 0; i + 1 < parts.length; i += 2) {
+        blocked.push({
+          counselorId: row.counselor_id,
+          roomId,
+          from: Number(parts[i]),
+          to: Number(parts[i + 1]),
+        });
+      }
+    }
+    return { blocked, sessions };
+  }
+  const rows = await base
+    // epoch milliseconds as float8: thousands of rows parse much faster than Dates
+    .select([
+      'service_id',
+      'counselor_id',
+      'room_id',
+      'session_key',
+      sql<number>`(extract(epoch from starts_at) * 1000)::float8`.as('start_ms'),
+      sql<number>`(extract(epoch from blocked_from) * 1000)::float8`.as('from_ms'),
+      sql<number>`(extract(epoch from blocked_to) * 1000)::float8`.as('to_ms'),
+    ])
+    .execute();
+  for (const b of rows) {
+    blocked.push({
+      counselorId: b.counselor_id,
+      roomId: b.room_id ?? undefined,
+      from: b.from_ms,
+      to: b.to_ms,
+    });
+    if (b.service_id === service.id) {
+      const session = sessions.get(b.start_ms);
+      if (session) session.seats++;
+      else
+        sessions.set(b.start_ms, {
+          seats: 1,
+          counselorId: b.counselor_id,
+          roomId: b.room_id,
+          sessionKey: b.session_key,
+        });
+    }
+  }
+  return { blocked, sessions };
 }
