@@ -25,6 +25,7 @@
  * Each connection is a file descriptor in this process and one in the server: the soft
  * limit (`ulimit -n`) must exceed the largest count plus some room; it is checked first.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import fs from 'node:fs';
 import net from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -298,6 +299,16 @@ async function serverMemory(server: ServerProcess): Promise<{ rss: number; heap:
   const text = await (await fetch(`${server.url}/metrics`)).text();
   const value = (name: string) => Number(new RegExp(`^${name} (\\S+)`, 'm').exec(text)?.[1] ?? NaN);
   return { rss: value('process_resident_memory_bytes'), heap: value('nodejs_heap_size_used_bytes') };
+}
+
+/**
+ * The server's event-loop delay since its previous /metrics scrape (prom-client resets the
+ * histogram on each scrape), in ms: where a latency tail comes from a blocked loop.
+ */
+async function serverLoopDelay(server: ServerProcess): Promise<{ p99: number; max: number }> {
+  const text = await (await fetch(`${server.url}/metrics`)).text();
+  const value = (name: string) => Number(new RegExp(`^${name} (\\S+)`, 'm').exec(text)?.[1] ?? NaN) * 1000;
+  return { p99: value('nodejs_eventloop_lag_p99_seconds'), max: value('nodejs_eventloop_lag_max_seconds') };
 }
 
 /** HTTP requests the server answered so far, by route pattern (its /metrics). */
@@ -607,7 +618,12 @@ async function runScenario(
       at: performance.now(),
     };
     const unhandledBefore = unhandled.count;
+    await Promise.all(processes.map(serverLoopDelay));
+    const benchLoop = monitorEventLoopDelay({ resolution: 10 });
+    benchLoop.enable();
     const load = await drive(pairs, options.rate, 2, options.seconds);
+    benchLoop.disable();
+    const serverLoop = await Promise.all(processes.map(serverLoopDelay));
     const unhandledDuring = unhandled.count - unhandledBefore;
     const wall = performance.now() - cpuBefore.at;
     const serverCpu = processes.reduce(
@@ -639,7 +655,9 @@ async function runScenario(
           `send() → decrypted at the receiver; ${options.pairs} conversations (${options.pairs} help seekers, ` +
           `${options.counselors} counselors, SDK) + ${idleCount.toLocaleString('en')} idle sockets; ` +
           `${options.rate} msg/s offered for ${options.seconds} s after 2 s warm-up; max ${load.latencies.at(-1)?.toFixed(0)} ms; ` +
-          `acknowledged p50 / p99 ${percentile(load.acks, 50).toFixed(1)} / ${percentile(load.acks, 99).toFixed(1)} ms`,
+          `acknowledged p50 / p99 ${percentile(load.acks, 50).toFixed(1)} / ${percentile(load.acks, 99).toFixed(1)} ms; ` +
+          `event-loop delay p99 / max: server ${serverLoop.map((l) => `${l.p99.toFixed(0)} / ${l.max.toFixed(0)}`).join(', ')} ms, ` +
+          `bench clients ${(benchLoop.percentile(99) / 1e6).toFixed(0)} / ${(benchLoop.max / 1e6).toFixed(0)} ms`,
       },
       {
         benchmark: `${label}: messages per second`,
@@ -726,7 +744,7 @@ export async function benchChat(
     url.pathname = `/${current[0]!.name}`;
     const env: Record<string, string> = {
       DATABASE_URL: url.toString(),
-      DATABASE_POOL_SIZE: '20',
+      DATABASE_POOL_SIZE: process.env.BENCH_CHAT_POOL ?? '20',
       PUBLIC_URL: ORIGIN,
       SECRET_KEY: randomToken(32),
       CHAT_MESSAGES_PER_MINUTE: '1000000',
