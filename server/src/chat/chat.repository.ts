@@ -47,9 +47,10 @@ type MessageEntry = Pick<
 >;
 
 /**
- * Appends a message or system event with the next server sequence number, moves the
- * conversation's counters and the sender's own receipt — one statement, because every
- * message pays for each round trip. The caller holds the conversation's row lock.
+ * Appends a message or system event with the next server sequence number and moves the
+ * conversation's counters (incl. what the sender's side wrote, which counts as read by
+ * them) — one statement, because every message pays for each round trip. The caller
+ * holds the conversation's row lock.
  * Returns undefined when the sender already stored a message with this client id.
  */
 export async function appendMessage(
@@ -68,16 +69,11 @@ export async function appendMessage(
     ), moved as (
       update conversations c
       set last_seq = m.seq,
-          last_message_at = case when m.kind = 'message' then m.created_at else c.last_message_at end
+          last_message_at = case when m.kind = 'message' then m.created_at else c.last_message_at end,
+          seeker_wrote_seq = case when m.sender_id = c.seeker_id then m.seq else c.seeker_wrote_seq end,
+          staff_wrote_seq = case when m.sender_id <> c.seeker_id then m.seq else c.staff_wrote_seq end
       from m where c.id = m.conversation_id
       returning c.id
-    ), own as (
-      insert into conversation_receipts (conversation_id, account_id, delivered_seq, read_seq)
-      select m.conversation_id, m.sender_id, m.seq, m.seq from m where m.sender_id is not null
-      on conflict (conversation_id, account_id) do update
-      set delivered_seq = greatest(conversation_receipts.delivered_seq, excluded.delivered_seq),
-          read_seq = greatest(conversation_receipts.read_seq, excluded.read_seq)
-      returning 1
     )
     select * from m`.execute(trx);
   const row = result.rows[0];
@@ -247,6 +243,8 @@ export async function conversationViews(
       'mine.read_seq as my_read',
       'peer.read_seq as peer_read',
       'peer.delivered_seq as peer_delivered',
+      'c.seeker_wrote_seq',
+      'c.staff_wrote_seq',
     ]);
   if (filter.ids) query = query.where('c.id', 'in', filter.ids.length ? filter.ids : ['']);
   if (filter.seekerId) query = query.where('c.seeker_id', '=', filter.seekerId);
@@ -271,6 +269,8 @@ export async function conversationViews(
     .where('to_account_id', '=', viewerId)
     .orderBy('id', 'desc')
     .execute();
+  /** true when the viewer is the help seeker of the row's conversation */
+  const viewerIsSeeker = (row: { seeker_id: string }) => row.seeker_id === viewerId;
   return rows.map((row) => ({
     id: row.id,
     centerId: row.center_id,
@@ -292,9 +292,19 @@ export async function conversationViews(
       .filter((k) => k.conversation_id === row.id)
       .map((k) => ({ keyEpoch: k.key_epoch, sealedKey: k.sealed_key, teamEpoch: k.team_epoch })),
     needsRekey: row.rekey_min_team_epoch !== null,
-    readSeq: Number(row.my_read ?? 0),
-    peerReadSeq: Number(row.peer_read ?? 0),
-    peerDeliveredSeq: Number(row.peer_delivered ?? 0),
+    // What a side wrote itself counts as read (and delivered) by that side.
+    readSeq: Math.max(
+      Number(row.my_read ?? 0),
+      Number(viewerIsSeeker(row) ? row.seeker_wrote_seq : row.staff_wrote_seq),
+    ),
+    peerReadSeq: Math.max(
+      Number(row.peer_read ?? 0),
+      Number(viewerIsSeeker(row) ? row.staff_wrote_seq : row.seeker_wrote_seq),
+    ),
+    peerDeliveredSeq: Math.max(
+      Number(row.peer_delivered ?? 0),
+      Number(viewerIsSeeker(row) ? row.staff_wrote_seq : row.seeker_wrote_seq),
+    ),
     handOverNote: notes.find((n) => n.conversation_id === row.id)?.sealed_note ?? null,
     counselorAbsent: row.counselor_absent ?? false,
     transferCenterId: row.transfer_center_id,

@@ -27,6 +27,8 @@ export interface ConversationsTable {
   team_epoch: number;
   key_epoch: Generated<number>;
   last_seq: Generated<number>;
+  seeker_wrote_seq: Generated<number>;
+  staff_wrote_seq: Generated<number>;
   rekey_min_team_epoch: number | null;
   transfer_center_id: string | null;
   created_at: GeneratedTimestamp;

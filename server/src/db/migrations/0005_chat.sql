@@ -28,6 +28,10 @@ create table conversations (
   key_epoch integer not null default 1,
   -- the server sequence of the last stored message or event
   last_seq bigint not null default 0,
+  -- the last entry each side wrote itself: what one wrote counts as read by one, without
+  -- touching the receipts table (and its row locks) on every message
+  seeker_wrote_seq bigint not null default 0,
+  staff_wrote_seq bigint not null default 0,
   -- set when the counselor who held it left the center: the help seeker's client makes
   -- a new conversation key epoch, sealed to a team key of at least this epoch (one the
   -- former counselor never held), before anything more is written (ARCHITECTURE.md §5)
