@@ -314,8 +314,14 @@ export async function conversationViews(
 }
 
 /** The queue of a center: waiting inquiries, oldest first, each with its first message. */
-export async function queueItems(db: Db, centerId: string, viewerId: string): Promise<QueueItem[]> {
-  const views = await conversationViews(db, viewerId, { queueOf: centerId }, true);
+export async function queueItems(
+  db: Db,
+  centerId: string,
+  viewerId: string,
+  /** only these inquiries (one that just arrived) instead of the whole queue */
+  ids?: string[],
+): Promise<QueueItem[]> {
+  const views = await conversationViews(db, viewerId, { queueOf: centerId, ids }, true);
   if (views.length === 0) return [];
   const firsts = await db
     .selectFrom('messages')

@@ -112,6 +112,19 @@ export class ChatService {
     }
   }
 
+  /** A new entry of the conversation to both parties, and its new state to each of them. */
+  private async publish(conversationId: string, entry: ChatMessage, parties: Array<string | null>) {
+    this.notifier.toAccounts(parties, 'chat:message', entry);
+    await this.announce(conversationId, parties);
+  }
+
+  /** Puts an inquiry (new, renewed or moved here) into its center's live queue. */
+  private async offerToQueue(centerId: string, conversationId: string, seekerId: string) {
+    const [item] = await queueItems(this.db, centerId, seekerId, [conversationId]);
+    // As a team member sees it: no receipts of their own yet.
+    if (item) this.notifier.toQueue(centerId, 'queue:added', { ...item, readSeq: 0, handOverNote: null });
+  }
+
   routeFor(topic: string, postalCode: string) {
     return routeInquiry(this.db, topic, postalCode, this.settings.fallbackCenterId).then((route) => {
       if (!route)
@@ -177,9 +190,7 @@ export class ChatService {
       ]);
       return appendEntry(trx, inserted, messageEntry(seekerId, input.firstMessage));
     });
-    const item = (await queueItems(this.db, center.id, seekerId)).find((q) => q.id === input.conversationId);
-    // As a team member sees it: no receipts of their own yet.
-    if (item) this.notifier.toQueue(center.id, 'queue:added', { ...item, readSeq: 0, handOverNote: null });
+    await this.offerToQueue(center.id, input.conversationId, seekerId);
     this.notifier.toAccounts([seekerId], 'chat:message', first);
     return this.view(input.conversationId, seekerId);
   }
@@ -245,8 +256,7 @@ export class ChatService {
       conversationId,
       takenBy: counselorId,
     });
-    this.notifier.toAccounts([outcome.conversation.seeker_id, counselorId], 'chat:message', outcome.event);
-    await this.announce(conversationId, [outcome.conversation.seeker_id, counselorId]);
+    await this.publish(conversationId, outcome.event, [outcome.conversation.seeker_id, counselorId]);
     return this.view(conversationId, counselorId);
   }
 
@@ -301,8 +311,7 @@ export class ChatService {
     if (outcome.existing) return { message: outcome.existing, duplicate: true };
     const parties = [conversation.seeker_id, conversation.counselor_id];
     if (outcome.reopened) {
-      this.notifier.toAccounts(parties, 'chat:message', outcome.reopened);
-      await this.announce(conversationId, parties);
+      await this.publish(conversationId, outcome.reopened, parties);
     }
     this.notifier.toAccounts(parties, 'chat:message', outcome.message!);
     return { message: outcome.message!, duplicate: false };
@@ -372,8 +381,7 @@ export class ChatService {
       return { conversation, event };
     });
     const parties = [outcome.conversation.seeker_id, counselorId, input.toAccountId];
-    this.notifier.toAccounts(parties, 'chat:message', outcome.event);
-    await this.announce(conversationId, parties);
+    await this.publish(conversationId, outcome.event, parties);
     return this.view(conversationId, counselorId);
   }
 
@@ -392,8 +400,7 @@ export class ChatService {
       return { conversation, event };
     });
     const parties = [outcome.conversation.seeker_id, counselorId];
-    this.notifier.toAccounts(parties, 'chat:message', outcome.event);
-    await this.announce(conversationId, parties);
+    await this.publish(conversationId, outcome.event, parties);
     return this.view(conversationId, counselorId);
   }
 
@@ -447,19 +454,9 @@ export class ChatService {
       return { conversation, event };
     });
     const { conversation } = outcome;
-    this.notifier.toAccounts([seekerId], 'chat:message', outcome.event);
-    await this.announce(conversationId, [seekerId]);
-    if (conversation.status === 'waiting') {
-      const item = (await queueItems(this.db, conversation.center_id, seekerId)).find(
-        (q) => q.id === conversationId,
-      );
-      if (item)
-        this.notifier.toQueue(conversation.center_id, 'queue:added', {
-          ...item,
-          readSeq: 0,
-          handOverNote: null,
-        });
-    }
+    await this.publish(conversationId, outcome.event, [seekerId]);
+    if (conversation.status === 'waiting')
+      await this.offerToQueue(conversation.center_id, conversationId, seekerId);
     return this.view(conversationId, seekerId);
   }
 
@@ -579,8 +576,7 @@ export class ChatService {
       return { conversation, event };
     });
     const parties = [outcome.conversation.seeker_id, counselorId];
-    this.notifier.toAccounts(parties, 'chat:message', outcome.event);
-    await this.announce(conversationId, parties);
+    await this.publish(conversationId, outcome.event, parties);
     return this.view(conversationId, counselorId);
   }
 
@@ -599,8 +595,7 @@ export class ChatService {
       return { conversation, event };
     });
     const parties = [seekerId, outcome.conversation.counselor_id];
-    this.notifier.toAccounts(parties, 'chat:message', outcome.event);
-    await this.announce(conversationId, parties);
+    await this.publish(conversationId, outcome.event, parties);
     return this.view(conversationId, seekerId);
   }
 
@@ -650,9 +645,7 @@ export class ChatService {
     await this.announce(conversationId, [seekerId]);
     if (former)
       this.notifier.toAccounts([former], 'chat:conversation', { id: conversationId, deleted: true });
-    const item = (await queueItems(this.db, outcome.centerId, seekerId)).find((q) => q.id === conversationId);
-    if (item)
-      this.notifier.toQueue(outcome.centerId, 'queue:added', { ...item, readSeq: 0, handOverNote: null });
+    await this.offerToQueue(outcome.centerId, conversationId, seekerId);
     return this.view(conversationId, seekerId);
   }
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { detectAttachmentType, type AttachmentRef } from '@beratung/shared';
+import type { AttachmentRef } from '@beratung/shared';
+import { attachmentObjectUrl, startDownload } from '@common/ui/download';
 import { useI18n } from '@common/i18n/core';
 import { useSession } from '@common/sdk/session';
 import { useT } from '../../i18n';
@@ -29,13 +30,8 @@ export function AttachmentDownload({
     setFailed(false);
     try {
       const bytes = await sdk.chatDownloadAttachment(conversationId, attachment);
-      // The type the sender named is not trusted: only what name and content agree on.
-      const type = detectAttachmentType(attachment.name, bytes) ?? 'application/octet-stream';
-      const url = URL.createObjectURL(new Blob([new Uint8Array(bytes)], { type }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = attachment.name;
-      link.click();
+      const url = attachmentObjectUrl(attachment.name, bytes);
+      startDownload(url, attachment.name);
       // The browser has taken the file once the click is handled.
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
     } catch {

@@ -2,7 +2,6 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import {
   ApiError,
   ATTACHMENT_TYPES,
-  detectAttachmentType,
   MAX_ATTACHMENT_BYTES,
   type AttachmentRef,
   type DecryptedMessage,
@@ -11,6 +10,7 @@ import { useI18n } from '../../common/i18n/core';
 import { useSession } from '../../common/sdk/session';
 import { Alert, ErrorAlert } from '../../common/ui/Alert';
 import { FieldError, SubmitButton } from '../../common/ui/Form';
+import { attachmentObjectUrl, startDownload } from '../../common/ui/download';
 import { useT, type MessageKey } from '../../i18n';
 import { useChat } from './ChatProvider';
 import { formatFileSize } from './format';
@@ -52,16 +52,11 @@ export function AttachmentItem({
     setFailed(false);
     try {
       const bytes = await sdk.chatDownloadAttachment(conversationId, attachment);
-      // The type the sender named is not trusted: only what name and content agree on.
-      const type = detectAttachmentType(attachment.name, bytes) ?? 'application/octet-stream';
-      const next = URL.createObjectURL(new Blob([new Uint8Array(bytes)], { type }));
+      const next = attachmentObjectUrl(attachment.name, bytes);
       made.current.push(next);
       setUrl(next);
       // The first download starts at once; the link stays for saving it again.
-      const start = document.createElement('a');
-      start.href = next;
-      start.download = attachment.name;
-      start.click();
+      startDownload(next, attachment.name);
     } catch {
       setFailed(true);
     } finally {
