@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { io as connectSocket } from 'socket.io-client';
+import { io as connectSocket, type Socket } from 'socket.io-client';
 import {
   ApiError,
   getSodium,
@@ -221,6 +221,51 @@ describe('messages in real time', () => {
     await expect.poll(() => received.map((m) => m.text)).toEqual(['eins', 'zwei', 'drei', 'vier']);
     await counselorClient.chat.send(id, 'fünf');
     await expect.poll(() => received.map((m) => m.seq)).toEqual([3, 4, 5, 6, 7]);
+  });
+
+  it('delivers live messages announced out of order in order, without fetching them again', async () => {
+    const { seekerClient, counselorClient, id } = await activeConversation();
+    const received: DecryptedMessage[] = [];
+    seekerClient.chat.on('message', (m) => {
+      if (m.conversationId === id) received.push(m);
+    });
+    // The seeker's live events are held back here, to be replayed in another order.
+    const socket = (seekerClient.chat as unknown as { socket: Socket }).socket;
+    const listeners = socket.listeners('chat:message') as Array<(message: ChatMessage) => void>;
+    socket.off('chat:message');
+    for (const text of ['drei', 'vier', 'fünf', 'sechs']) await counselorClient.chat.send(id, text);
+    const raw = (
+      await seekerClient.api.get<{ messages: ChatMessage[] }>(`/api/conversations/${id}/messages`, {
+        after: 2,
+      })
+    ).messages;
+    expect(raw.map((m) => m.seq)).toEqual([3, 4, 5, 6]);
+    const fetches: string[] = [];
+    const get = seekerClient.api.get.bind(seekerClient.api);
+    seekerClient.api.get = ((path: string, query?: Record<string, unknown>) => {
+      fetches.push(path);
+      return get(path, query as never);
+    }) as typeof seekerClient.api.get;
+    const announce = (message: ChatMessage) => {
+      for (const listener of listeners) listener(message);
+    };
+    try {
+      // 4 before 3: 4 waits for 3, which comes right after.
+      announce(raw[1]!);
+      announce(raw[0]!);
+      await expect.poll(() => received.map((m) => m.text)).toEqual(['drei', 'vier']);
+      expect(fetches.filter((path) => path.endsWith('/messages'))).toEqual([]);
+      // 6 without 5: after a moment the missing one is fetched, then both are delivered in order.
+      announce(raw[3]!);
+      await expect.poll(() => received.map((m) => m.text)).toEqual(['drei', 'vier', 'fünf', 'sechs']);
+      expect(fetches.filter((path) => path.endsWith('/messages'))).toHaveLength(1);
+      announce(raw[2]!); // late: already delivered, so not again
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(received.map((m) => m.seq)).toEqual([3, 4, 5, 6]);
+    } finally {
+      seekerClient.api.get = get;
+      for (const listener of listeners) socket.on('chat:message', listener);
+    }
   });
 
   it('stores a resent message once (same client message id)', async () => {

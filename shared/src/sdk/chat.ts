@@ -118,6 +118,8 @@ export interface ChatEventMap {
 }
 
 const ACK_TIMEOUT_MS = 10_000;
+/** How long a live message ahead of a gap waits for the missing ones before they are fetched. */
+const GAP_GRACE_MS = 250;
 
 /**
  * The chat side of the SDK: end-to-end encryption on this side, Socket.IO for real
@@ -267,6 +269,9 @@ export class ChatCalls {
     this.views.clear();
     for (const timer of this.deliveredTimers.values()) clearTimeout(timer);
     this.deliveredTimers.clear();
+    for (const timer of this.gapTimers.values()) clearTimeout(timer);
+    this.gapTimers.clear();
+    this.held.clear();
   }
 
   get connected(): boolean {
@@ -308,37 +313,87 @@ export class ChatCalls {
 
   /** conversation id → the chain that processes its incoming messages one after another */
   private readonly inbound = new Map<string, Promise<void>>();
+  /** conversation id → live messages that arrived before the ones preceding them, by seq */
+  private readonly held = new Map<string, Map<number, ChatMessage>>();
+  private readonly gapTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
   /**
-   * Live messages of a conversation are handled strictly in arrival order, so a message
-   * that arrives while the one before it is still being decrypted is not mistaken for
-   * a gap; a failure is reported as an `error` event, never thrown into the socket.
+   * Runs a task in a conversation's inbound chain: live messages are handled strictly
+   * in arrival order, so one that arrives while the one before it is still being
+   * decrypted is not mistaken for a gap; a failure is reported as an `error` event,
+   * never thrown into the socket.
    */
-  private enqueue(message: ChatMessage): void {
-    const previous = this.inbound.get(message.conversationId) ?? Promise.resolve();
-    const next = previous
-      .then(() => this.receive(message))
-      .catch((error: unknown) =>
-        this.emit('error', {
-          event: 'chat:message',
-          code: error instanceof ApiError ? error.code : 'RECEIVE_FAILED',
-          message: (error as Error).message,
-        }),
-      );
-    this.inbound.set(message.conversationId, next);
+  private inOrder(conversationId: string, event: string, task: () => Promise<void>): void {
+    const previous = this.inbound.get(conversationId) ?? Promise.resolve();
+    const next = previous.then(task).catch((error: unknown) =>
+      this.emit('error', {
+        event,
+        code: error instanceof ApiError ? error.code : 'RECEIVE_FAILED',
+        message: (error as Error).message,
+      }),
+    );
+    this.inbound.set(conversationId, next);
     void next.then(() => {
-      if (this.inbound.get(message.conversationId) === next) this.inbound.delete(message.conversationId);
+      if (this.inbound.get(conversationId) === next) this.inbound.delete(conversationId);
     });
+  }
+
+  private enqueue(message: ChatMessage): void {
+    this.inOrder(message.conversationId, 'chat:message', () => this.receive(message));
   }
 
   private async receive(message: ChatMessage): Promise<void> {
     const known = this.lastSeq.get(message.conversationId);
     if (known !== undefined && message.seq > known + 1) {
-      // A gap (events lost while reconnecting): fetch it in order instead.
-      await this.catchUp(message.conversationId, known);
+      this.hold(message);
       return;
     }
     this.deliver(await this.decrypt(message));
+    await this.releaseHeld(message.conversationId);
+  }
+
+  /**
+   * A message ahead of a gap. Usually the missing ones are on their way (two writes
+   * committed close together can be announced in either order, and across server
+   * processes more so): it waits a moment for them instead of fetching at once; if
+   * they do not come (events lost while reconnecting), everything after the last
+   * message seen is fetched in order.
+   */
+  private hold(message: ChatMessage): void {
+    const { conversationId } = message;
+    const held = this.held.get(conversationId) ?? new Map<number, ChatMessage>();
+    this.held.set(conversationId, held);
+    held.set(message.seq, message);
+    if (this.gapTimers.has(conversationId)) return;
+    this.gapTimers.set(
+      conversationId,
+      setTimeout(() => {
+        this.gapTimers.delete(conversationId);
+        this.inOrder(conversationId, 'sync', async () => {
+          if (!this.held.delete(conversationId)) return;
+          const after = this.lastSeq.get(conversationId);
+          if (after !== undefined) await this.catchUp(conversationId, after);
+        });
+      }, GAP_GRACE_MS),
+    );
+  }
+
+  /** Delivers the held messages that no longer wait for anything. */
+  private async releaseHeld(conversationId: string): Promise<void> {
+    const held = this.held.get(conversationId);
+    if (!held) return;
+    for (;;) {
+      const known = this.lastSeq.get(conversationId) ?? 0;
+      for (const seq of held.keys()) if (seq <= known) held.delete(seq);
+      const next = held.get(known + 1);
+      if (!next) break;
+      held.delete(next.seq);
+      this.deliver(await this.decrypt(next));
+    }
+    if (held.size > 0) return;
+    this.held.delete(conversationId);
+    clearTimeout(this.gapTimers.get(conversationId));
+    this.gapTimers.delete(conversationId);
   }
 
   /** Hands a message to listeners once: by server sequence, and by client message id. */
