@@ -2,7 +2,8 @@
 // `npm start`: builds the two apps when their sources changed, then runs the server,
 // which serves the API, Socket.IO and both apps on one origin (http://localhost:3000,
 // staff app under /admin/) on the embedded defaults: PGlite in ./data, mail outbox in
-// ./data/outbox, in-memory Socket.IO adapter, demo data on first start.
+// ./data/outbox, in-memory Socket.IO adapter, demo data on first start. The media service
+// (SFU) runs beside it and registers with it.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -31,8 +32,15 @@ for (const app of ['client', 'admin']) {
 
 const children = [spawn('npm', ['run', 'start', '-w', 'server'], { stdio: 'inherit' })];
 const mediaPkg = JSON.parse(fs.readFileSync('media/package.json', 'utf8'));
+// The local media process registers with the local server (and heartbeats), as a media
+// node does in production; until its first heartbeat arrives the server uses its
+// MEDIA_CONTROL_URL default, which is the same process.
+const mediaEnv = {
+  ...process.env,
+  MEDIA_REGISTER_URL: process.env.MEDIA_REGISTER_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`,
+};
 if (mediaPkg.scripts?.start)
-  children.push(spawn('npm', ['run', 'start', '-w', 'media'], { stdio: 'inherit' }));
+  children.push(spawn('npm', ['run', 'start', '-w', 'media'], { stdio: 'inherit', env: mediaEnv }));
 
 let exiting = false;
 for (const child of children) {

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { WebSocketServer } from 'ws';
@@ -8,6 +9,7 @@ import { createControlServer } from './control/control.routes';
 import { CpuMonitor } from './observability/cpu';
 import { createLogger } from './observability/logger';
 import type { RtcTransportOptions } from './rtc/peer-connection';
+import { heartbeatOf, startRegistration, type Registration } from './registration/heartbeat';
 import { Rooms } from './sfu/rooms';
 import { attachSignalling, SIGNALLING_PATH } from './signalling/signalling.socket';
 
@@ -26,6 +28,8 @@ export interface MediaApp {
   listen(): Promise<{ signallingUrl: string; controlUrl: string }>;
   /** Where browsers open the signalling socket (after listen). */
   signallingUrl(): string;
+  /** The registration with the main server (MEDIA_REGISTER_URL), once listening; else null. */
+  registration(): Registration | null;
   /** Ends every call and stops both listeners. */
   stop(): Promise<void>;
 }
@@ -52,6 +56,7 @@ export function createMediaApp(config: Readonly<MediaConfig>, overrides: MediaAp
   });
   const cpu = new CpuMonitor();
   const startedAt = Date.now();
+  let registration: Registration | null = null;
 
   const signallingServer = http.createServer((_req, res) => {
     res
@@ -101,6 +106,7 @@ export function createMediaApp(config: Readonly<MediaConfig>, overrides: MediaAp
     tokens,
     logger,
     signallingUrl,
+    registration: () => registration,
     async listen() {
       signallingPort = await listenOn(signallingServer, config.MEDIA_PORT, config.MEDIA_HOST);
       const controlPort = await listenOn(controlServer, config.MEDIA_CONTROL_PORT, config.MEDIA_CONTROL_HOST);
@@ -108,9 +114,37 @@ export function createMediaApp(config: Readonly<MediaConfig>, overrides: MediaAp
       const controlHost = config.MEDIA_CONTROL_HOST.includes(':')
         ? `[${config.MEDIA_CONTROL_HOST}]`
         : config.MEDIA_CONTROL_HOST;
-      return { signallingUrl: signallingUrl(), controlUrl: `http://${controlHost}:${controlPort}` };
+      const controlUrl = `http://${controlHost}:${controlPort}`;
+      if (config.MEDIA_REGISTER_URL) {
+        // The server reaches the control API under the announced URL (internal network);
+        // bound to all interfaces, loopback is the one address sure to work locally.
+        const announcedControlUrl =
+          config.MEDIA_ANNOUNCED_CONTROL_URL ??
+          controlUrl.replace(/\/\/(0\.0\.0\.0|\[::\])(?=:)/, '//127.0.0.1');
+        const nodeId = config.MEDIA_NODE_ID ?? `${os.hostname()}:${signallingPort}`;
+        registration = startRegistration({
+          registerUrl: config.MEDIA_REGISTER_URL,
+          nodeId,
+          secret: config.secret,
+          intervalMs: config.MEDIA_HEARTBEAT_SECONDS * 1000,
+          logger,
+          snapshot: () =>
+            heartbeatOf({
+              controlUrl: announcedControlUrl,
+              signallingUrl: signallingUrl(),
+              rooms: rooms
+                .list()
+                .filter((room) => !room.isClosed)
+                .map((room) => ({ roomId: room.id, participants: room.participants.size })),
+              cpuPercent: cpu.snapshot().percentOfOneCore,
+            }),
+        });
+      }
+      return { signallingUrl: signallingUrl(), controlUrl };
     },
     async stop() {
+      // Silent from now on: the server notices the missing heartbeats and ends our calls.
+      registration?.stop();
       cpu.stop();
       rooms.closeAll();
       for (const client of wss.clients) client.terminate();

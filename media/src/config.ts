@@ -45,6 +45,15 @@ const envSchema = z
     MEDIA_TURN_TTL_SECONDS: seconds.default(12 * 60 * 60),
     MEDIA_TOKEN_TTL_SECONDS: z.coerce.number().int().min(5).max(600).default(60),
     MEDIA_ROOM_IDLE_SECONDS: seconds.default(5 * 60),
+    // Registration with the main server (scale-out): where to send heartbeats, this
+    // node's id, its control API as the server reaches it, and how often.
+    MEDIA_REGISTER_URL: z.url({ protocol: /^https?$/ }).optional(),
+    MEDIA_NODE_ID: z
+      .string()
+      .regex(/^[A-Za-z0-9._:-]{1,128}$/, 'must be 1–128 of A-Z a-z 0-9 . _ : -')
+      .optional(),
+    MEDIA_ANNOUNCED_CONTROL_URL: z.url({ protocol: /^https?$/ }).optional(),
+    MEDIA_HEARTBEAT_SECONDS: z.coerce.number().min(0.1).max(300).default(5),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {

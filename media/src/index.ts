@@ -32,6 +32,7 @@ async function main(): Promise<void> {
       announcedAddress: config.MEDIA_ANNOUNCED_ADDRESS,
       udpPorts: `${config.MEDIA_UDP_PORT_MIN}-${config.MEDIA_UDP_PORT_MAX}`,
       turn: config.turn ? config.turn.urls : 'off',
+      registerWith: config.MEDIA_REGISTER_URL ?? 'off',
     },
     'Beratung media service listening',
   );

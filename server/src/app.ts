@@ -57,6 +57,8 @@ import { MAX_ENCRYPTED_ATTACHMENT_BYTES } from '@beratung/shared';
 import { CallsService } from './calls/calls.service';
 import { callsRouter } from './calls/calls.routes';
 import { httpMediaControl, mediaSecretSource } from './calls/media-control';
+import { MediaNodes } from './calls/media-nodes';
+import { mediaNodesRouter } from './calls/media-nodes.routes';
 
 export interface AppOverrides {
   logger?: Logger;
@@ -80,6 +82,8 @@ export interface App {
   /** The chat's background work (digests, reply notices, retention), for tests to run now. */
   chatJobs: ChatJobs;
   attachments: AttachmentsService;
+  /** Calls; tests run the media check (`calls.checkMedia()`) now instead of waiting. */
+  calls: CallsService;
   listen(): Promise<{ port: number; url: string }>;
   stop(): Promise<void>;
 }
@@ -88,6 +92,14 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const VERSION = '0.1.0';
 
 /** The app factory: wires real dependencies; index.ts only calls it (STYLE.md habit 7). */
+/** The ws(s) origins the apps' calls connect to. */
+function mediaConnectOrigins(config: Readonly<Config>): string[] {
+  const origins = [config.MEDIA_SIGNALLING_URL, ...config.MEDIA_CONNECT_ORIGINS].map(
+    (url) => new URL(url).origin,
+  );
+  return [...new Set(origins)];
+}
+
 export async function createApp(config: Readonly<Config>, overrides: AppOverrides = {}): Promise<App> {
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
   const database =
@@ -151,7 +163,8 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
   });
   const staff = new StaffService(db);
   const keys = new KeysService(db, platformKey);
-  const registry = new RouteRegistry();
+  const mediaSecret = mediaSecretSource(config.MEDIA_SECRET, config.dataDir);
+  const registry = new RouteRegistry({ mediaSecret });
   const metrics = createMetrics();
 
   const app = express();
@@ -181,7 +194,8 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
           styleSrc: ["'self'"],
           imgSrc: ["'self'", 'data:'],
           fontSrc: ["'self'"],
-          connectSrc: ["'self'"],
+          // The browsers' signalling sockets go to the media service(s), not to us.
+          connectSrc: ["'self'", ...mediaConnectOrigins(config)],
           workerSrc: ["'self'"],
           mediaSrc: ["'self'", 'blob:'],
           objectSrc: ["'none'"],
@@ -241,11 +255,32 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
     if (realtime) endAccountSockets(realtime, accountId, 'logout');
   };
   app.use(accountsRouter({ registry, accounts, rateLimits, cookies, endSockets }));
+  // Calls' rooms go to the least-loaded registered media node, or to the one configured.
+  const mediaNodes = new MediaNodes(db, {
+    fallback: httpMediaControl({
+      controlUrl: config.MEDIA_CONTROL_URL,
+      secret: mediaSecret,
+      signallingUrl: config.MEDIA_SIGNALLING_URL,
+    }),
+    connect: ({ controlUrl, signallingUrl }) =>
+      httpMediaControl({ controlUrl, secret: mediaSecret, signallingUrl }),
+    timeoutMs: config.MEDIA_NODE_TIMEOUT_SECONDS * 1000,
+    now: overrides.now,
+  });
+  const calls = new CallsService(
+    db,
+    createChatNotifier(() => realtime),
+    mediaNodes,
+    { proposalTtlSeconds: config.CALL_PROPOSAL_TTL_SECONDS },
+    logger,
+    overrides.now,
+  );
   const chat = new ChatService(
     db,
     createChatNotifier(() => realtime),
     { messageSent: (accountId) => rateLimits.consume('chatMessagesPerAccount', accountId) },
     { fallbackCenterId: config.CHAT_FALLBACK_CENTER_ID, inquiriesPerDay: config.CHAT_INQUIRIES_PER_DAY },
+    calls,
   );
   app.use(
     centersRouter({
@@ -281,19 +316,8 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
   app.use(chatRouter({ registry, chat, attachments }));
   app.use(attachmentsRouter({ registry, attachments }));
   app.use(chatSettingsRouter({ registry, db }));
-  const calls = new CallsService(
-    db,
-    createChatNotifier(() => realtime),
-    httpMediaControl({
-      controlUrl: config.MEDIA_CONTROL_URL,
-      secret: mediaSecretSource(config.MEDIA_SECRET, config.dataDir),
-      signallingUrl: config.MEDIA_SIGNALLING_URL,
-    }),
-    { proposalTtlSeconds: config.CALL_PROPOSAL_TTL_SECONDS },
-    logger,
-    overrides.now,
-  );
   app.use(callsRouter({ registry, calls }));
+  app.use(mediaNodesRouter({ registry, nodes: mediaNodes }));
   app.use(directoryRouter({ registry, db, geocoder: await loadGeocoder(), now: overrides.now }));
 
   const openApi = () => buildOpenApi(registry.routes, { version: VERSION, serverUrl: config.PUBLIC_URL });
@@ -359,6 +383,11 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
             { name: 'chat-retention', intervalMs: 60 * 60 * 1000, run: () => chatJobs.deleteExpired() },
             { name: 'attachment-cleanup', intervalMs: 60 * 1000, run: () => attachments.deleteOrphans() },
             { name: 'call-proposal-expiry', intervalMs: 15 * 1000, run: () => calls.expireProposals() },
+            {
+              name: 'call-media-check',
+              intervalMs: config.CALL_MEDIA_CHECK_SECONDS * 1000,
+              run: () => calls.checkMedia(),
+            },
             { name: 'session-cleanup', intervalMs: 10 * 60 * 1000, run: () => deleteExpiredSessions(db) },
           ],
           logger,
@@ -376,6 +405,7 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
     flushMail,
     chatJobs,
     attachments,
+    calls,
     listen: () =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);

@@ -87,7 +87,24 @@ const envSchema = z.object({
   MEDIA_CONTROL_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3002'),
   MEDIA_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   MEDIA_SIGNALLING_URL: z.url({ protocol: /^wss?$/ }).default('ws://localhost:3001/signal'),
+  // Where the apps may open signalling sockets (the CSP's connect-src): the origin of
+  // MEDIA_SIGNALLING_URL always; list further media hosts (scale-out) here, comma-separated.
+  MEDIA_CONNECT_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url({ protocol: /^wss?$/ }))),
   CALL_PROPOSAL_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
+  // Media nodes register and heartbeat (media's MEDIA_REGISTER_URL); one silent for this
+  // long is dead and its calls end (media_failed). Keep it ≥ 3 of its heartbeat intervals.
+  MEDIA_NODE_TIMEOUT_SECONDS: z.coerce.number().min(0.5).max(3600).default(15),
+  // How often the running calls are checked against their media nodes (liveness, rooms).
+  CALL_MEDIA_CHECK_SECONDS: z.coerce.number().min(0.1).max(3600).default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SERVE_APPS: bool.default(true),
 });

@@ -38,7 +38,8 @@ function concretePath(route: AnyRouteSpec): string {
   return route.path
     .replace(':centerId', centerId)
     .replace(':accountId', '99999999-9999-4999-8999-999999999999')
-    .replace(':token', 't'.repeat(43));
+    .replace(':token', 't'.repeat(43))
+    .replace(':nodeId', 'media-node-1');
 }
 
 type Who = keyof typeof clients;
@@ -51,6 +52,9 @@ function refusedFor(route: AnyRouteSpec): Who[] {
   if (access === 'seeker') return ['anonymous', 'counselor', 'centerAdmin', 'platformAdmin'];
   if (access === 'staff') return ['anonymous', 'seeker'];
   if (access === 'platform_admin') return ['anonymous', 'seeker', 'counselor', 'centerAdmin'];
+  // server-to-server with the media secret: no session of any role is enough
+  if (access === 'media_node')
+    return ['anonymous', 'seeker', 'counselor', 'otherAdmin', 'centerAdmin', 'platformAdmin'];
   if (access.centerRole === 'center_admin') return ['anonymous', 'seeker', 'counselor', 'otherAdmin'];
   return ['anonymous', 'seeker', 'otherAdmin'];
 }
@@ -61,7 +65,14 @@ describe('authorization on every route', () => {
       server.app.registry.routes.map((r) => (typeof r.access === 'object' ? r.access.centerRole : r.access)),
     );
     expect([...kinds]).toEqual(
-      expect.arrayContaining(['public', 'seeker', 'platform_admin', 'center_admin', 'counselor']),
+      expect.arrayContaining([
+        'public',
+        'seeker',
+        'platform_admin',
+        'center_admin',
+        'counselor',
+        'media_node',
+      ]),
     );
   });
 
@@ -74,7 +85,8 @@ describe('authorization on every route', () => {
           body: route.method === 'get' ? undefined : {},
         });
         checked++;
-        const expected = who === 'anonymous' ? 401 : 403;
+        // without the media secret nobody is known to a media_node route: 401 for all
+        const expected = who === 'anonymous' || route.access === 'media_node' ? 401 : 403;
         if (response.status !== expected)
           failures.push(`${route.method} ${route.path} as ${who}: ${response.status}, expected ${expected}`);
       }

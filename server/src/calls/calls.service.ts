@@ -11,10 +11,34 @@ import {
   lockConversation,
   type ConversationRow,
 } from '../chat/chat.repository';
-import { systemEntry, type ChatNotifier } from '../chat/chat.service';
-import { MediaUnavailableError, type MediaControl } from './media-control';
+import { systemEntry, type ChatNotifier, type ConversationCalls } from '../chat/chat.service';
+import { MediaUnavailableError } from './media-control';
+import { listsRoom, type MediaNodes, type MediaPlacement } from './media-nodes';
 
 type CallRow = Selectable<CallsTable>;
+
+/**
+ * Why a call ended (CallView.endReason): declined, expired, withdrawn, hung_up,
+ * media_unavailable (no room could be made), media_failed (its media node stopped or
+ * cannot be reached), room_closed (the room is gone on the media node, e.g. everyone
+ * left and it idled out), handed_over (the conversation went to a colleague or to
+ * another center).
+ */
+export type CallEndReason =
+  | 'declined'
+  | 'expired'
+  | 'withdrawn'
+  | 'hung_up'
+  | 'media_unavailable'
+  | 'media_failed'
+  | 'room_closed'
+  | 'handed_over';
+
+/** Calls a conversation move ended inside its transaction; published after the commit. */
+export interface EndedCalls {
+  calls: CallRow[];
+  events: ChatMessage[];
+}
 
 export interface CallSettings {
   /** A proposal nobody answered expires after this long. */
@@ -56,13 +80,15 @@ export function callView(row: CallRow): CallView {
  * Either hangs up, which closes the room for both. Start and end — never content —
  * are system events in the conversation; the chat goes on whatever the call does.
  */
-export class CallsService {
+export class CallsService implements ConversationCalls<EndedCalls> {
   private readonly now: () => Date;
+  /** Static media service only: since when a running call's room could not be asked about. */
+  private readonly unreachableSince = new Map<string, number>();
 
   constructor(
     private readonly db: Db,
     private readonly notifier: ChatNotifier,
-    private readonly media: MediaControl,
+    private readonly media: MediaNodes,
     private readonly settings: CallSettings,
     private readonly logger: Logger,
     now?: () => Date,
@@ -93,7 +119,10 @@ export class CallsService {
   private async transition(
     callId: string,
     from: CallRow['status'][],
-    to: Partial<Pick<CallRow, 'status' | 'end_reason' | 'room_id'>> & { accepted?: boolean },
+    to: Partial<Pick<CallRow, 'status' | 'room_id' | 'media_node_id'>> & {
+      end_reason?: CallEndReason;
+      accepted?: boolean;
+    },
     actorId: string | null,
     event: SystemEvent | null,
   ): Promise<{ call: CallRow; changed: boolean }> {
@@ -119,6 +148,7 @@ export class CallsService {
           ...(to.status ? { status: to.status } : {}),
           ...(to.end_reason !== undefined ? { end_reason: to.end_reason } : {}),
           ...(to.room_id !== undefined ? { room_id: to.room_id } : {}),
+          ...(to.media_node_id !== undefined ? { media_node_id: to.media_node_id } : {}),
           ...(to.accepted ? { accepted_at: now } : {}),
           ...(ended ? { ended_at: now } : {}),
         })
@@ -227,10 +257,24 @@ export class CallsService {
     if (call.status !== 'proposed')
       throw new ConflictError('CALL_NOT_PROPOSED', 'This call is not waiting for an answer');
     const roomId = `call-${call.id}`;
-    try {
-      await this.media.createRoom(roomId);
-    } catch (error) {
-      this.logger.warn({ code: (error as AppError).code }, 'media service unavailable; call not started');
+    let placement: MediaPlacement | undefined;
+    let failure: unknown;
+    // Least-loaded first; a node that does not answer (died since its last heartbeat)
+    // is skipped for the next one — a few at most, the help seeker is waiting.
+    for (const candidate of (await this.media.placements()).slice(0, 3)) {
+      try {
+        await candidate.control.createRoom(roomId);
+        placement = candidate;
+        break;
+      } catch (error) {
+        failure = error;
+        this.logger.warn(
+          { code: (error as AppError).code, mediaNode: candidate.nodeId },
+          'media service unavailable for a new call',
+        );
+      }
+    }
+    if (!placement) {
       await this.transition(
         callId,
         ['proposed'],
@@ -238,18 +282,18 @@ export class CallsService {
         null,
         'call_ended',
       );
-      throw error instanceof AppError ? error : new MediaUnavailableError();
+      throw failure instanceof AppError ? failure : new MediaUnavailableError();
     }
     const outcome = await this.transition(
       callId,
       ['proposed'],
-      { status: 'accepted', room_id: roomId, accepted: true },
+      { status: 'accepted', room_id: roomId, media_node_id: placement.nodeId, accepted: true },
       seekerId,
       'call_started',
     );
     if (!outcome.changed) {
       // Withdrawn or expired while the room was being made: the room goes again.
-      await this.media.closeRoom(roomId).catch(() => undefined);
+      await placement.control.closeRoom(roomId).catch(() => undefined);
       throw new ConflictError('CALL_NOT_PROPOSED', 'This call is not waiting for an answer');
     }
     return callView(outcome.call);
@@ -279,7 +323,10 @@ export class CallsService {
     if (call.status !== 'accepted' || !call.room_id)
       throw new ConflictError('CALL_NOT_ACTIVE', 'This call is not running');
     try {
-      const issued = await this.media.issueToken(call.room_id, accountId);
+      // The node the room was placed on (a node that is gone: the liveness check ends the call).
+      const control = await this.media.controlFor(call.media_node_id);
+      if (!control) throw new MediaUnavailableError();
+      const issued = await control.issueToken(call.room_id, accountId);
       return {
         signallingUrl: issued.signallingUrl,
         roomId: call.room_id,
@@ -310,13 +357,15 @@ export class CallsService {
       accountId,
       'call_ended',
     );
-    if (outcome.changed && call.room_id) await this.closeRoom(call.room_id);
+    if (outcome.changed && call.room_id) await this.closeRoom(call);
     return callView(outcome.call);
   }
 
-  private async closeRoom(roomId: string): Promise<void> {
+  private async closeRoom(call: Pick<CallRow, 'room_id' | 'media_node_id'>): Promise<void> {
+    if (!call.room_id) return;
     try {
-      await this.media.closeRoom(roomId);
+      const control = await this.media.controlFor(call.media_node_id);
+      await control?.closeRoom(call.room_id);
     } catch {
       // The media service is down: its rooms are gone with it (or close when idle).
       this.logger.warn('media service unavailable; call room not closed');
@@ -343,5 +392,112 @@ export class CallsService {
       if (outcome.changed) expired++;
     }
     return expired;
+  }
+
+  /**
+   * The conversation moves (handover to a colleague, transfer to another center): its
+   * open call ends with it, inside the move's transaction (the conversation is locked).
+   */
+  async endForMove(trx: Db, conversation: ConversationRow, actorId: string | null): Promise<EndedCalls> {
+    const now = this.now();
+    const calls = await trx
+      .updateTable('calls')
+      .set({ status: 'ended', end_reason: 'handed_over' satisfies CallEndReason, ended_at: now })
+      .where('conversation_id', '=', conversation.id)
+      .where('status', 'in', ['proposed', 'accepted'])
+      .returningAll()
+      .execute();
+    const events = [];
+    for (const _call of calls)
+      events.push(await appendEntry(trx, conversation, systemEntry(actorId, 'call_ended')));
+    return { calls, events };
+  }
+
+  /** After the move's commit: everyone concerned hears of the end, the rooms close. */
+  async afterMove(ended: EndedCalls, parties: Array<string | null>): Promise<void> {
+    for (const event of ended.events) this.notifier.toAccounts(parties, 'chat:message', event);
+    for (const call of ended.calls) {
+      this.notifier.toAccounts(parties, 'call:updated', callView(call));
+      await this.closeRoom(call);
+    }
+  }
+
+  private async endRunning(call: CallRow, reason: CallEndReason): Promise<boolean> {
+    const outcome = await this.transition(
+      call.id,
+      ['accepted'],
+      { status: 'ended', end_reason: reason },
+      null,
+      'call_ended',
+    );
+    if (outcome.changed)
+      this.logger.info(
+        { callId: call.id, mediaNode: call.media_node_id, reason },
+        'call ended by the media check',
+      );
+    return outcome.changed;
+  }
+
+  /**
+   * The periodic media check: running calls whose node stopped heartbeating end with
+   * media_failed, those whose room is gone with room_closed. A missing room in a
+   * heartbeat is only a hint (the heartbeat may have been taken just before the room
+   * was made): the node's control API confirms it. Calls on the static media service
+   * (no registered node) are asked about directly.
+   */
+  async checkMedia(): Promise<number> {
+    const running = await this.db.selectFrom('calls').selectAll().where('status', '=', 'accepted').execute();
+    const seen = new Set(running.map((call) => call.id));
+    for (const id of this.unreachableSince.keys()) if (!seen.has(id)) this.unreachableSince.delete(id);
+    if (running.length === 0) return 0;
+    const nodes = new Map((await this.media.all()).map((node) => [node.id, node]));
+    let ended = 0;
+    // One unanswered request to the static service stands for all its calls this round
+    // (a service that does not answer must not cost a timeout per call).
+    const staticService = { down: false };
+    for (const call of running) {
+      if (!call.room_id) continue;
+      if (call.media_node_id === null) {
+        ended += (await this.checkStatic(call, staticService)) ? 1 : 0;
+        continue;
+      }
+      const node = nodes.get(call.media_node_id);
+      if (!node || !this.media.isLive(node)) {
+        if (await this.endRunning(call, 'media_failed')) {
+          ended++;
+          // Should the node still run (only its heartbeats get lost), its room goes too;
+          // not awaited: a node that is really gone would hold up the check.
+          void this.closeRoom(call);
+        }
+        continue;
+      }
+      const reportedAfterStart =
+        call.accepted_at !== null && new Date(node.heartbeat_at) > new Date(call.accepted_at);
+      if (!reportedAfterStart || listsRoom(node, call.room_id)) continue;
+      const exists = await this.media
+        .controlOf(node)
+        .roomExists(call.room_id)
+        .catch(() => true); // not answering while heartbeating: the heartbeats decide
+      if (!exists && (await this.endRunning(call, 'room_closed'))) ended++;
+    }
+    return ended;
+  }
+
+  private async checkStatic(call: CallRow, service: { down: boolean }): Promise<boolean> {
+    let exists: boolean | undefined;
+    if (!service.down) {
+      exists = await this.media.fallback.roomExists(call.room_id!).catch(() => undefined);
+      service.down = exists === undefined;
+    }
+    if (exists !== undefined) {
+      this.unreachableSince.delete(call.id);
+      return !exists && this.endRunning(call, 'room_closed');
+    }
+    const now = this.now().getTime();
+    const since = this.unreachableSince.get(call.id) ?? now;
+    this.unreachableSince.set(call.id, since);
+    if (now - since < this.media.timeoutMs) return false;
+    this.unreachableSince.delete(call.id);
+    return this.endRunning(call, 'media_failed');
   }
 }

@@ -11,6 +11,8 @@ export interface MediaControl {
     participantId: string,
   ): Promise<{ token: string; expiresAt: string; signallingUrl: string }>;
   closeRoom(roomId: string): Promise<void>;
+  /** Whether the room is open; throws MediaUnavailableError when the service does not answer. */
+  roomExists(roomId: string): Promise<boolean>;
 }
 
 export class MediaUnavailableError extends AppError {
@@ -99,6 +101,12 @@ export function httpMediaControl(options: {
     async closeRoom(roomId) {
       const { status } = await request('DELETE', `/rooms/${encodeURIComponent(roomId)}`);
       if (status !== 204 && status !== 404) throw new MediaUnavailableError();
+    },
+    async roomExists(roomId) {
+      const { status } = await request('GET', `/rooms/${encodeURIComponent(roomId)}`);
+      if (status === 200) return true;
+      if (status === 404) return false;
+      throw new MediaUnavailableError();
     },
   };
 }

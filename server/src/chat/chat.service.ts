@@ -58,6 +58,17 @@ export interface ChatLimits {
   messageSent(accountId: string): Promise<void>;
 }
 
+/**
+ * The calls of a conversation, as far as the chat needs them: when the conversation
+ * moves to someone else (handover, transfer, counselor left), its open call ends — in
+ * the move's transaction, and is announced after the commit. (Implemented by the calls
+ * service; an interface here so the chat does not depend on the calls module.)
+ */
+export interface ConversationCalls<T = unknown> {
+  endForMove(trx: Db, conversation: ConversationRow, actorId: string | null): Promise<T>;
+  afterMove(ended: T, parties: Array<string | null>): Promise<void>;
+}
+
 export interface ChatSettings {
   fallbackCenterId?: string;
   inquiriesPerDay: number;
@@ -78,7 +89,17 @@ export class ChatService {
     private readonly notifier: ChatNotifier,
     private readonly limits: ChatLimits,
     private readonly settings: ChatSettings,
+    private readonly calls?: ConversationCalls,
   ) {}
+
+  /** Ends the conversation's open call in the move's transaction (see ConversationCalls). */
+  private endCallsForMove(trx: Db, conversation: ConversationRow, actorId: string | null) {
+    return this.calls?.endForMove(trx, conversation, actorId);
+  }
+
+  private async announceEndedCalls(ended: unknown, parties: Array<string | null>): Promise<void> {
+    if (ended !== undefined) await this.calls?.afterMove(ended, parties);
+  }
 
   private async partyOf(conversation: ConversationRow, accountId: string): Promise<Party | undefined> {
     if (conversation.seeker_id === accountId) return 'seeker';
@@ -377,10 +398,12 @@ export class ChatService {
           sealed_note: input.sealedNote ?? null,
         })
         .execute();
+      const endedCalls = await this.endCallsForMove(trx, conversation, counselorId);
       const event = await appendEntry(trx, conversation, systemEntry(counselorId, 'handed_over'));
-      return { conversation, event };
+      return { conversation, event, endedCalls };
     });
     const parties = [outcome.conversation.seeker_id, counselorId, input.toAccountId];
+    await this.announceEndedCalls(outcome.endedCalls, parties);
     await this.publish(conversationId, outcome.event, parties);
     return this.view(conversationId, counselorId);
   }
@@ -474,9 +497,10 @@ export class ChatService {
         .where('counselor_id', '=', counselorId)
         .forUpdate()
         .execute();
-      const events: Array<{ seekerId: string; event: ChatMessage }> = [];
+      const events: Array<{ seekerId: string; event: ChatMessage; endedCalls: unknown }> = [];
       for (const { id } of held) {
         const conversation = (await lockConversation(trx, id))!;
+        const endedCalls = await this.endCallsForMove(trx, conversation, null);
         await trx
           .updateTable('conversations')
           .set({
@@ -490,11 +514,13 @@ export class ChatService {
         events.push({
           seekerId: conversation.seeker_id,
           event: await appendEntry(trx, conversation, systemEntry(null, 'counselor_left')),
+          endedCalls,
         });
       }
       return events;
     });
-    for (const { seekerId, event } of released) {
+    for (const { seekerId, event, endedCalls } of released) {
+      await this.announceEndedCalls(endedCalls, [seekerId, counselorId]);
       this.notifier.toAccounts([seekerId, counselorId], 'chat:message', event);
       await this.announce(event.conversationId, [seekerId]);
     }
@@ -637,10 +663,12 @@ export class ChatService {
         .where('team_epoch', 'is not', null)
         .execute();
       await storeSealedKeys(trx, conversationId, { teamEpoch: input.teamEpoch }, input.sealedForTeam);
+      const endedCalls = await this.endCallsForMove(trx, conversation, seekerId);
       const event = await appendEntry(trx, conversation, systemEntry(seekerId, 'transferred'));
-      return { conversation, event, centerId };
+      return { conversation, event, centerId, endedCalls };
     });
     const former = outcome.conversation.counselor_id;
+    await this.announceEndedCalls(outcome.endedCalls, [seekerId, former]);
     this.notifier.toAccounts([seekerId, former], 'chat:message', outcome.event);
     await this.announce(conversationId, [seekerId]);
     if (former)

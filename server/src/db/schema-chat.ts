@@ -108,6 +108,7 @@ export interface ChatTables {
   conversation_receipts: ConversationReceiptsTable;
   conversation_handovers: ConversationHandoversTable;
   calls: CallsTable;
+  media_nodes: MediaNodesTable;
 }
 
 /** A proposed audio/video call of a conversation (migrations/0006_calls.sql). */
@@ -125,4 +126,26 @@ export interface CallsTable {
   expires_at: ColumnType<Date, Date | string, Date | string>;
   accepted_at: NullableTimestamp;
   ended_at: NullableTimestamp;
+  /** The media node the room is on (migrations/0007_media_nodes.sql); null: the static one. */
+  media_node_id: string | null;
+}
+
+/** One room of a media node as its last heartbeat reported it. */
+export interface MediaNodeRoom {
+  roomId: string;
+  participants: number;
+}
+
+/** A registered media process (migrations/0007_media_nodes.sql). */
+export interface MediaNodesTable {
+  id: string;
+  control_url: string;
+  signalling_url: string;
+  rooms: number;
+  participants: number;
+  cpu_percent: number | null;
+  /** jsonb: written as a JSON string, read back parsed. */
+  room_list: ColumnType<MediaNodeRoom[], string, string>;
+  registered_at: GeneratedTimestamp;
+  heartbeat_at: ColumnType<Date, Date, Date>;
 }

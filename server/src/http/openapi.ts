@@ -69,6 +69,7 @@ export function buildOpenApi(routes: AnyRouteSpec[], info: { version: string; se
         '4XX': errorResponse,
       },
       ...(route.access === 'public' ? { security: [] } : {}),
+      ...(route.access === 'media_node' ? { security: [{ mediaSecret: [] }] } : {}),
     };
     paths[path] = { ...paths[path], [route.method]: operation };
   }
@@ -82,7 +83,10 @@ export function buildOpenApi(routes: AnyRouteSpec[], info: { version: string; se
     },
     servers: [{ url: info.serverUrl }],
     components: {
-      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'beratung_sid' } },
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'beratung_sid' },
+        mediaSecret: { type: 'apiKey', in: 'header', name: 'X-Media-Secret' },
+      },
     },
     security: [{ session: [] }],
     paths,

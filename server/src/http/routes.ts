@@ -1,7 +1,7 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
 import type { z } from 'zod';
 import { NotFoundError, ValidationError, zodDetails } from './errors';
-import { authorize, type Access, type Auth } from './access';
+import { authorize, type Access, type AccessSecrets, type Auth } from './access';
 
 /**
  * A route is declared once: the same declaration registers the Express handler,
@@ -44,6 +44,8 @@ export type AnyRouteSpec = RouteSpec<z.ZodType | undefined, z.ZodType | undefine
 export class RouteRegistry {
   readonly routes: AnyRouteSpec[] = [];
 
+  constructor(private readonly secrets: AccessSecrets = {}) {}
+
   add<
     B extends z.ZodType | undefined = undefined,
     Q extends z.ZodType | undefined = undefined,
@@ -55,7 +57,7 @@ export class RouteRegistry {
   ): void {
     this.routes.push(spec as AnyRouteSpec);
     const expressHandler: RequestHandler = async (req, res) => {
-      const auth = authorize(req, spec.access);
+      const auth = authorize(req, spec.access, this.secrets);
       await spec.before?.(req);
       const params = parse(spec.params, req.params, 404);
       const query = parse(spec.query, req.query, 400);

@@ -55,7 +55,8 @@ const unique = () => `${process.pid}-${Date.now().toString(36)}-${counter++}`;
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const database = await createTestDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'beratung-test-'));
-  const port = await freePort();
+  // A test may fix the port first (e.g. to tell the media service which origin to allow).
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const config = loadConfig(
     {

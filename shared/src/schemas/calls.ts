@@ -19,7 +19,13 @@ export const callViewSchema = z.object({
   kind: callKindSchema,
   status: callStatusSchema,
   proposedBy: z.uuid().nullable(),
-  /** Why it ended: hung_up, media_unavailable, … (null while not ended). */
+  /**
+   * Why it ended (null while not ended): `declined`, `expired` (nobody answered),
+   * `withdrawn` (the counselor took the proposal back), `hung_up`, `media_unavailable`
+   * (no room could be made on accept), `media_failed` (its media node stopped or cannot
+   * be reached), `room_closed` (the room is gone on the media service, e.g. both left and
+   * it idled out), `handed_over` (the conversation went to a colleague or another center).
+   */
   endReason: z.string().nullable(),
   createdAt: z.string(),
   expiresAt: z.string(),
