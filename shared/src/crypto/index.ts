@@ -10,3 +10,4 @@ export * from './trust-chain';
 export * from './conversation';
 export * from './attachment';
 export * from './call-media';
+export * from './frame-crypto';
