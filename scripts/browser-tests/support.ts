@@ -54,7 +54,7 @@ export function assertBuilt(app: 'client' | 'admin'): void {
 
 /** The parts of server/test/support/app.ts these tests use. */
 export interface ServerHarness {
-  startTestServer(): Promise<HarnessServer>;
+  startTestServer(env?: Record<string, string>): Promise<HarnessServer>;
   /** TOTP secrets of staff whose second factor loginStaff() set up. */
   totpSecrets: Map<string, string>;
 }
@@ -88,13 +88,13 @@ export async function startServer(): Promise<BrowserTestServer> {
 }
 
 /** Like startServer, but also hands out the harness and its server for further helpers. */
-export async function startHarnessServer(): Promise<{
+export async function startHarnessServer(env: Record<string, string> = {}): Promise<{
   harness: ServerHarness;
   server: HarnessServer;
   wrapped: BrowserTestServer;
 }> {
   const harness = (await import(pathToFileURL(HARNESS).href)) as ServerHarness;
-  const server = await harness.startTestServer();
+  const server = await harness.startTestServer(env);
   const wrapped: BrowserTestServer = {
     url: server.url,
     close: () => server.close(),
@@ -120,10 +120,17 @@ export async function startHarnessServer(): Promise<{
   return { harness, server, wrapped };
 }
 
-export function launchChromium(): Promise<Browser> {
+/** Chromium's fake camera and microphone, allowed without asking, and WebRTC on 127.0.0.1. */
+export const FAKE_MEDIA_ARGS = [
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+  '--allow-loopback-in-peer-connection',
+];
+
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', ...extraArgs],
   });
 }
 

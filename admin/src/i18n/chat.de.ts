@@ -85,6 +85,11 @@ export const chatDe = {
     'Es wurde vorgeschlagen, die Beratung an eine andere Beratungsstelle abzugeben.',
   'chat.system.transferDeclined': '{name} möchte nicht zu einer anderen Beratungsstelle wechseln.',
   'chat.system.transferred': '{name} ist mit der Beratung zu einer anderen Beratungsstelle gewechselt.',
+  'chat.system.callProposed.me': 'Sie haben ein Gespräch per Video oder Audio vorgeschlagen.',
+  'chat.system.callProposed': 'Ein Gespräch per Video oder Audio wurde vorgeschlagen.',
+  'chat.system.callStarted': 'Das Gespräch hat begonnen.',
+  'chat.system.callDeclined': '{name} hat das vorgeschlagene Gespräch abgelehnt.',
+  'chat.system.callEnded': 'Das Gespräch ist beendet.',
   'chat.system.unknown': 'Ein Ereignis in der Unterhaltung.',
   'chat.typing': '{name} schreibt …',
   'chat.readOnly.deleted': '{name} hat die Unterhaltung gelöscht.',
@@ -234,4 +239,16 @@ export const chatDe = {
     'Das ist Ihre eigene Beratungsstelle. Innerhalb der Beratungsstelle übergeben Sie die Beratung an eine Kollegin oder einen Kollegen.',
   'chat.error.transferTarget':
     'Diese Beratungsstelle kann noch keine verschlüsselten Beratungen übernehmen. Bitte wählen Sie eine andere.',
+  'chat.call.actions': 'Gespräch per Video oder Audio',
+  'chat.call.proposeVideo': 'Videogespräch vorschlagen',
+  'chat.call.proposeAudio': 'Audiogespräch vorschlagen',
+  'chat.call.proposed': 'Sie haben {name} ein {kind} vorgeschlagen.',
+  'chat.call.proposedText':
+    '{name} sieht jetzt, was passiert, und entscheidet. Erst mit der Einwilligung beginnt das Gespräch.',
+  'chat.call.withdraw': 'Vorschlag zurückziehen',
+  'chat.call.error.CALL_IN_PROGRESS':
+    'In dieser Beratung ist schon ein Gespräch vorgeschlagen oder im Gange.',
+  'chat.call.error.CONVERSATION_NOT_ACTIVE': 'Gespräche sind nur in einer laufenden Beratung möglich.',
+  'chat.call.error.MEDIA_UNAVAILABLE':
+    'Der Gesprächsdienst ist gerade nicht erreichbar. Bitte versuchen Sie es später; der Chat geht weiter.',
 } as const;

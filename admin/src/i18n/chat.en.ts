@@ -79,6 +79,11 @@ export const chatEn: Record<keyof typeof chatDe, string> = {
   'chat.system.transferProposed': 'It was proposed to hand the consultation on to another centre.',
   'chat.system.transferDeclined': '{name} does not want to move to another centre.',
   'chat.system.transferred': '{name} moved the consultation to another centre.',
+  'chat.system.callProposed.me': 'You proposed a video or audio call.',
+  'chat.system.callProposed': 'A video or audio call was proposed.',
+  'chat.system.callStarted': 'The call has started.',
+  'chat.system.callDeclined': '{name} declined the proposed call.',
+  'chat.system.callEnded': 'The call has ended.',
   'chat.system.unknown': 'An event in the conversation.',
   'chat.typing': '{name} is typing …',
   'chat.readOnly.deleted': '{name} deleted the conversation.',
@@ -224,4 +229,15 @@ export const chatEn: Record<keyof typeof chatDe, string> = {
     'This is your own centre. Within the centre, hand the consultation over to a colleague.',
   'chat.error.transferTarget':
     'This centre cannot take over encrypted consultations yet. Please choose another one.',
+  'chat.call.actions': 'Talk by video or audio',
+  'chat.call.proposeVideo': 'Propose a video call',
+  'chat.call.proposeAudio': 'Propose an audio call',
+  'chat.call.proposed': 'You proposed a {kind} to {name}.',
+  'chat.call.proposedText':
+    '{name} now sees what will happen and decides. The call only starts once they agree.',
+  'chat.call.withdraw': 'Withdraw the proposal',
+  'chat.call.error.CALL_IN_PROGRESS': 'A call is already proposed or running in this consultation.',
+  'chat.call.error.CONVERSATION_NOT_ACTIVE': 'Calls are possible in an active consultation only.',
+  'chat.call.error.MEDIA_UNAVAILABLE':
+    'The call service cannot be reached right now. Please try later; the chat goes on.',
 };

@@ -1,12 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import {
-  generatePlatformSigningKey,
-  type BeratungClient,
-  type ChatEventMap,
-  type Identity,
-} from '@beratung/shared';
+import { type BeratungClient, type ChatEventMap } from '@beratung/shared';
 import { totp } from '../../../scripts/browser-tests/totp';
 import {
   ROOT,
@@ -18,40 +13,12 @@ import {
   serious,
   startHarnessServer,
   watchPage,
-  type HarnessServer,
 } from '../../../scripts/browser-tests/support';
+import type { ChatHarness } from '../../../scripts/browser-tests/chat-center';
+import { installPlatformKey } from '../../../scripts/browser-tests/platform';
 
 const skip = announceSkip('admin chat');
 
-/** The parts of the harness beyond HarnessServer that this test uses (see server/test/support/app.ts). */
-interface ChatHarness extends HarnessServer {
-  client(): BeratungClient;
-  loginStaff(email: string, password: string): Promise<BeratungClient>;
-  createSeeker(): Promise<{ accountId: string; pseudonym: string; password: string }>;
-  db: {
-    updateTable(table: 'centers'): {
-      set(values: { offers_online_chat: boolean }): {
-        where(column: 'id', op: '=', value: string): { execute(): Promise<unknown> };
-      };
-    };
-    insertInto(table: 'center_topics'): {
-      values(rows: Array<{ center_id: string; topic_key: string }>): { execute(): Promise<unknown> };
-    };
-  } & HarnessServer['db'];
-}
-
-/** Server modules loaded like the harness (the admin project does not compile server code). */
-interface ProvisionModule {
-  grantPlatformKey(
-    db: unknown,
-    accountId: string,
-    identity: Identity,
-    platform: { publicKey: string; secretKey: Uint8Array },
-  ): Promise<void>;
-}
-interface PlatformKeyModule {
-  writePlatformPublicKey(dataDir: string, key: string): void;
-}
 interface Importer {
   importCenters(
     db: unknown,
@@ -109,14 +76,10 @@ describe.skipIf(skip)('the counselor side of the encrypted chat in Chromium', ()
     const started = await startHarnessServer();
     server = started.server as ChatHarness;
     totpSecrets = started.harness.totpSecrets;
-    const load = <T>(file: string) => import(pathToFileURL(`${ROOT}server/src/${file}`).href) as Promise<T>;
-    const { grantPlatformKey } = await load<ProvisionModule>('accounts/provision.ts');
-    const { writePlatformPublicKey } = await load<PlatformKeyModule>('platform/platform-key.ts');
-    const platform = await generatePlatformSigningKey();
-    writePlatformPublicKey(server.dataDir, platform.publicKey);
+    const platformKey = await installPlatformKey(server);
     const platformAccount = await server.createStaff({ platformAdmin: true });
     platformAdmin = await server.loginStaff(platformAccount.email, platformAccount.password);
-    await grantPlatformKey(server.db, platformAccount.accountId, platformAdmin.identity!, platform);
+    await platformKey.grant(platformAccount.accountId, platformAdmin.identity!);
 
     centerId = await server.createCenter('Suchtberatung Chatstadt');
     await server.db

@@ -205,4 +205,20 @@ export const chatDe = {
     'Sie haben heute schon so viele Dateien gesendet, wie an einem Tag möglich sind. Bitte senden Sie weitere Dateien morgen – Nachrichten können Sie weiter schreiben.',
   'chat.file.offline':
     'Die Datei wurde nicht gesendet. Bitte senden Sie sie, sobald die Verbindung wieder da ist.',
+  'chat.call.consent.title': '{name} schlägt ein {kind} vor',
+  'chat.call.consent.intro': 'Das passiert, wenn Sie einwilligen:',
+  'chat.call.consent.who': 'Sie sprechen mit {name} von {center} – mit niemandem sonst.',
+  'chat.call.consent.video':
+    'Ihre Kamera und Ihr Mikrofon werden eingeschaltet. Sie können beide während des Gesprächs jederzeit ausschalten.',
+  'chat.call.consent.audio': 'Nur Ihr Mikrofon wird eingeschaltet; Ihre Kamera bleibt aus.',
+  'chat.call.consent.recording': 'Nichts wird aufgezeichnet.',
+  'chat.call.consent.privacy':
+    'Bild und Ton sind Ende-zu-Ende-verschlüsselt und laufen über unseren Vermittlungsserver: {name} erfährt Ihre IP-Adresse nicht, und der Server kann nichts sehen oder hören.',
+  'chat.call.consent.end':
+    'Sie können das Gespräch jederzeit beenden. Der Chat geht weiter – auch wenn Sie ablehnen.',
+  'chat.call.consent.accept': 'Einwilligen und teilnehmen',
+  'chat.call.consent.decline': 'Ablehnen',
+  'chat.call.consent.later': 'Später entscheiden',
+  'chat.call.pending': '{name} schlägt ein {kind} vor.',
+  'chat.call.answer': 'Vorschlag ansehen',
 } as const;

@@ -192,4 +192,19 @@ export const chatEn: Record<keyof typeof chatDe, string> = {
   'chat.file.quota':
     'You have already sent as many files today as are possible in one day. Please send more files tomorrow – you can keep writing messages.',
   'chat.file.offline': 'The file was not sent. Please send it as soon as the connection is back.',
+  'chat.call.consent.title': '{name} proposes a {kind}',
+  'chat.call.consent.intro': 'This is what happens if you agree:',
+  'chat.call.consent.who': 'You talk to {name} of {center} – nobody else.',
+  'chat.call.consent.video':
+    'Your camera and microphone are turned on. You can turn either off at any time during the call.',
+  'chat.call.consent.audio': 'Only your microphone is turned on; your camera stays off.',
+  'chat.call.consent.recording': 'Nothing is recorded.',
+  'chat.call.consent.privacy':
+    'Picture and sound are end-to-end encrypted and pass through our relay server: {name} does not learn your IP address, and the server can neither see nor hear anything.',
+  'chat.call.consent.end': 'You can end the call at any time. The chat goes on – also if you decline.',
+  'chat.call.consent.accept': 'Agree and join',
+  'chat.call.consent.decline': 'Decline',
+  'chat.call.consent.later': 'Decide later',
+  'chat.call.pending': '{name} proposes a {kind}.',
+  'chat.call.answer': 'See the proposal',
 };

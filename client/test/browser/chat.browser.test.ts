@@ -1,13 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  generatePlatformSigningKey,
-  type BeratungClient,
-  type ChatCalls,
-  type ChatEventMap,
-  type Identity,
-} from '@beratung/shared';
+import { type BeratungClient, type ChatCalls, type ChatEventMap } from '@beratung/shared';
 import {
   ROOT,
   announceSkip,
@@ -20,6 +14,7 @@ import {
   watchPage,
   type HarnessServer,
 } from '../../../scripts/browser-tests/support';
+import { installPlatformKey } from '../../../scripts/browser-tests/platform';
 
 const skip = announceSkip('client chat');
 
@@ -31,18 +26,6 @@ interface Importer {
     actor: string | null,
   ): Promise<{ centers: Array<{ id: string }> }>;
 }
-interface ProvisionModule {
-  grantPlatformKey(
-    db: unknown,
-    accountId: string,
-    identity: Identity,
-    platform: { publicKey: string; secretKey: Uint8Array },
-  ): Promise<void>;
-}
-interface PlatformKeyModule {
-  writePlatformPublicKey(dataDir: string, key: string): void;
-}
-
 const CENTER_NAME = 'Suchtberatung Chatstadt';
 const OTHER_CENTER_NAME = 'Suchtberatung Nachbarstadt';
 
@@ -126,20 +109,17 @@ describe.skipIf(skip)('Online-Beratung (help seeker chat) in Chromium', () => {
     close = started.wrapped.close;
     const load = <T>(path: string) => import(pathToFileURL(`${ROOT}server/src/${path}`).href) as Promise<T>;
     const { importCenters } = await load<Importer>('importexport/import.service.ts');
-    const { grantPlatformKey } = await load<ProvisionModule>('accounts/provision.ts');
-    const { writePlatformPublicKey } = await load<PlatformKeyModule>('platform/platform-key.ts');
     const imported = (await importCenters(server.db, file, null)).centers;
     centerId = imported[0]!.id;
     otherCenterId = imported[1]!.id;
 
-    const platform = await generatePlatformSigningKey();
-    writePlatformPublicKey(server.dataDir, platform.publicKey);
+    const platformKey = await installPlatformKey(server);
     const platformStaff = await server.createStaff({ platformAdmin: true });
     const platformAdmin = (await server.loginStaff(
       platformStaff.email,
       platformStaff.password,
     )) as BeratungClient;
-    await grantPlatformKey(server.db, platformStaff.accountId, platformAdmin.identity!, platform);
+    await platformKey.grant(platformStaff.accountId, platformAdmin.identity!);
 
     /** A certified center admin who published the team key for everyone on the staff list. */
     async function publishTeamKey(center: string): Promise<BeratungClient> {

@@ -11,6 +11,7 @@ import { UnlockKeys } from '../../UnlockKeys';
 import { ArchiveDialog } from './ArchiveDialog';
 import { AttachmentForm } from './AttachmentForm';
 import { Composer } from './Composer';
+import { CounselorCall } from './CounselorCall';
 import { ConnectionBanner } from './ConnectionBanner';
 import { FingerprintDisclosure } from './FingerprintDisclosure';
 import { HandOverDialog } from './HandOverDialog';
@@ -140,6 +141,7 @@ function ConversationBody({
           )}
         </div>
       )}
+      {writable && <CounselorCall view={view} />}
       <MessageLog messages={messages} view={view} me={me} olderExist={olderExist} onLoadOlder={loadOlder} />
       <p className="kern-body kern-body--small chat-typing" role="status">
         {peerTyping && writable ? t('chat.typing', { name: view.seekerName }) : ''}

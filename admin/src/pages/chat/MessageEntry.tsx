@@ -27,6 +27,14 @@ function systemNoticeKey(message: DecryptedMessage, me: string | undefined): Mes
       return 'chat.system.transferDeclined';
     case 'transferred':
       return 'chat.system.transferred';
+    case 'call_proposed':
+      return byMe ? 'chat.system.callProposed.me' : 'chat.system.callProposed';
+    case 'call_started':
+      return 'chat.system.callStarted';
+    case 'call_declined':
+      return 'chat.system.callDeclined';
+    case 'call_ended':
+      return 'chat.system.callEnded';
     default:
       return 'chat.system.unknown';
   }

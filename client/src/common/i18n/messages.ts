@@ -1,5 +1,8 @@
+import { callDe, callEn } from './call-messages';
+
 /** Texts of the components both apps share. Each app's dictionary includes these. */
 export const commonDe = {
+  ...callDe,
   'topic.suchtberatung': 'Suchtberatung',
   'topic.schuldnerberatung': 'Schuldnerberatung',
   'topic.wohnungsnotfallhilfe': 'Wohnungsnotfallhilfe',
@@ -71,6 +74,7 @@ export const commonDe = {
 export type CommonKey = keyof typeof commonDe;
 
 export const commonEn: Record<CommonKey, string> = {
+  ...callEn,
   'topic.suchtberatung': 'Addiction counselling',
   'topic.schuldnerberatung': 'Debt counselling',
   'topic.wohnungsnotfallhilfe': 'Housing emergency assistance',

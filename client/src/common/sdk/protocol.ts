@@ -108,6 +108,14 @@ interface ChatSdk {
   chatDeclineTransfer: Async<ChatCalls['declineTransfer']>;
   chatSettings: Async<ChatCalls['settings']>;
   chatUpdateSettings: Async<ChatCalls['updateSettings']>;
+  chatProposeCall: Async<ChatCalls['proposeCall']>;
+  chatCalls: Async<ChatCalls['calls']>;
+  chatAcceptCall: Async<ChatCalls['acceptCall']>;
+  chatDeclineCall: Async<ChatCalls['declineCall']>;
+  chatJoinCall: Async<ChatCalls['joinInfo']>;
+  chatEndCall: Async<ChatCalls['endCall']>;
+  /** The call's media key: it has to reach the page, where the encoded transforms run. */
+  chatCallMediaKey: Async<ChatCalls['callMediaKey']>;
 }
 
 /** A chat event the worker forwards to the page (see `ChatEventMap`). */

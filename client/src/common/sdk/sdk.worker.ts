@@ -117,6 +117,13 @@ const methods: RemoteSdk = {
   chatDeclineTransfer: (conversationId) => client.chat.declineTransfer(conversationId),
   chatSettings: (centerId) => client.chat.settings(centerId),
   chatUpdateSettings: (centerId, settings) => client.chat.updateSettings(centerId, settings),
+  chatProposeCall: (conversationId, kind) => client.chat.proposeCall(conversationId, kind),
+  chatCalls: (conversationId) => client.chat.calls(conversationId),
+  chatAcceptCall: (callId) => client.chat.acceptCall(callId),
+  chatDeclineCall: (callId) => client.chat.declineCall(callId),
+  chatJoinCall: (callId) => client.chat.joinInfo(callId),
+  chatEndCall: (callId) => client.chat.endCall(callId),
+  chatCallMediaKey: (call) => client.chat.callMediaKey(call),
   maintainTeamKeys: (centerId) => client.maintainTeamKeys(centerId),
   unlock: async (password) => {
     await client.unlock(password);
@@ -134,6 +141,7 @@ const FORWARDED: Array<keyof ChatEventMap> = [
   'error',
   'connection',
   'keys',
+  'call',
 ];
 for (const event of FORWARDED) {
   client.chat.on(event, (value) => self.postMessage({ event, value } satisfies SdkEvent));

@@ -12,6 +12,7 @@ import { DeleteConversation } from './DeleteConversation';
 import { FingerprintPanel } from './FingerprintPanel';
 import { formatFileSize } from './format';
 import { MessageLog } from './MessageLog';
+import { SeekerCall } from './SeekerCall';
 import { SeekerGate } from './SeekerGate';
 import { StatusBadge } from './StatusBadge';
 import { TransferProposal } from './TransferProposal';
@@ -82,6 +83,7 @@ function ConversationScreen({ conversationId }: { conversationId: string }) {
         </Alert>
       )}
       <TransferProposal view={view} />
+      {view.status === 'active' && <SeekerCall view={view} />}
       {view.status === 'waiting' && <WaitingInfo />}
       <MessageLog
         view={view}

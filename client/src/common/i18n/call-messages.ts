@@ -1,0 +1,97 @@
+/**
+ * Texts of the call screens both apps share (the consent dialog is the help seeker's,
+ * the proposal buttons the counselor's; see each app's chat dictionary).
+ */
+export const callDe = {
+  'call.kind.video': 'Videogespräch',
+  'call.kind.audio': 'Audiogespräch',
+  'call.region': 'Laufendes {kind}',
+  'call.phase.connecting': 'Verbindung wird aufgebaut …',
+  'call.phase.connected': 'Verbunden',
+  'call.phase.ended': 'Das Gespräch ist beendet.',
+  'call.remote': 'Bild von {name}',
+  'call.self': 'Ihr eigenes Bild',
+  'call.waitingForPeer': 'Warten auf {name} …',
+  'call.microphoneOff': 'Mikrofon ausschalten',
+  'call.microphoneOn': 'Mikrofon einschalten',
+  'call.cameraOff': 'Kamera ausschalten',
+  'call.cameraOn': 'Kamera einschalten',
+  'call.microphoneMuted': 'Ihr Mikrofon ist aus.',
+  'call.cameraStopped': 'Ihre Kamera ist aus.',
+  'call.hangUp': 'Auflegen',
+  'call.rejoin': 'Wieder teilnehmen',
+  'call.chatContinues': 'Der Chat geht während des Gesprächs weiter.',
+  'call.encrypted':
+    'Bild und Ton sind Ende-zu-Ende-verschlüsselt. Sie laufen über unseren Vermittlungsserver, der sie nicht entschlüsseln kann; Ihre IP-Adresse bleibt verborgen. Nichts wird aufgezeichnet.',
+  'call.details': 'Verbindungsdetails',
+  'call.details.route': 'Verbindung',
+  'call.details.relay': 'Verbunden über den Vermittlungsserver {address}',
+  'call.details.relayUnknown': 'Noch keine Verbindung',
+  'call.details.frames': 'Empfangene Bilder',
+  'call.details.audio': 'Empfangene Tonpakete',
+  'call.details.failures': 'Nicht entschlüsselbare Pakete',
+  'call.error.MEDIA_DENIED':
+    'Kamera oder Mikrofon konnten nicht eingeschaltet werden. Bitte erlauben Sie den Zugriff in Ihrem Browser und nehmen Sie dann wieder teil.',
+  'call.error.TOKEN_REFUSED': 'Die Teilnahme wurde abgelehnt. Bitte versuchen Sie es erneut.',
+  'call.error.connection':
+    'Die Verbindung zum Gesprächsdienst ist abgebrochen. Der Chat geht weiter; Sie können wieder teilnehmen.',
+  'call.error.join': 'Sie konnten dem Gespräch nicht beitreten. Der Chat geht weiter.',
+  'call.ended.hung_up': 'Das Gespräch wurde beendet.',
+  'call.ended.withdrawn': 'Der Vorschlag wurde zurückgezogen.',
+  'call.ended.declined': 'Der Vorschlag wurde abgelehnt.',
+  'call.ended.expired': 'Der Vorschlag ist abgelaufen, weil niemand geantwortet hat.',
+  'call.ended.media_unavailable': 'Der Gesprächsdienst ist gerade nicht erreichbar. Der Chat geht weiter.',
+  'call.ended.media_failed':
+    'Die Verbindung zum Gesprächsdienst ist abgebrochen; das Gespräch wurde beendet. Der Chat geht weiter.',
+  'call.ended.room_closed': 'Das Gespräch wurde beendet, weil niemand mehr teilnahm.',
+  'call.ended.handed_over': 'Das Gespräch wurde beendet, weil die Beratung übergeben wurde.',
+  'call.ended.other': 'Das Gespräch ist beendet.',
+} as const;
+
+export type CallKey = keyof typeof callDe;
+
+export const callEn: Record<CallKey, string> = {
+  'call.kind.video': 'video call',
+  'call.kind.audio': 'audio call',
+  'call.region': 'Ongoing {kind}',
+  'call.phase.connecting': 'Connecting …',
+  'call.phase.connected': 'Connected',
+  'call.phase.ended': 'The call has ended.',
+  'call.remote': 'Video of {name}',
+  'call.self': 'Your own video',
+  'call.waitingForPeer': 'Waiting for {name} …',
+  'call.microphoneOff': 'Turn microphone off',
+  'call.microphoneOn': 'Turn microphone on',
+  'call.cameraOff': 'Turn camera off',
+  'call.cameraOn': 'Turn camera on',
+  'call.microphoneMuted': 'Your microphone is off.',
+  'call.cameraStopped': 'Your camera is off.',
+  'call.hangUp': 'Hang up',
+  'call.rejoin': 'Join again',
+  'call.chatContinues': 'The chat goes on during the call.',
+  'call.encrypted':
+    'Picture and sound are end-to-end encrypted. They pass through our relay server, which cannot decrypt them; your IP address stays hidden. Nothing is recorded.',
+  'call.details': 'Connection details',
+  'call.details.route': 'Route',
+  'call.details.relay': 'Connected through the relay server {address}',
+  'call.details.relayUnknown': 'Not connected yet',
+  'call.details.frames': 'Frames received',
+  'call.details.audio': 'Audio packets received',
+  'call.details.failures': 'Packets that could not be decrypted',
+  'call.error.MEDIA_DENIED':
+    'Camera or microphone could not be turned on. Please allow access in your browser and then join again.',
+  'call.error.TOKEN_REFUSED': 'Joining was refused. Please try again.',
+  'call.error.connection':
+    'The connection to the call service was lost. The chat goes on; you can join again.',
+  'call.error.join': 'You could not join the call. The chat goes on.',
+  'call.ended.hung_up': 'The call was ended.',
+  'call.ended.withdrawn': 'The proposal was withdrawn.',
+  'call.ended.declined': 'The proposal was declined.',
+  'call.ended.expired': 'The proposal expired because nobody answered.',
+  'call.ended.media_unavailable': 'The call service cannot be reached right now. The chat goes on.',
+  'call.ended.media_failed':
+    'The connection to the call service was lost; the call has ended. The chat goes on.',
+  'call.ended.room_closed': 'The call ended because nobody was taking part any more.',
+  'call.ended.handed_over': 'The call ended because the consultation was handed over.',
+  'call.ended.other': 'The call has ended.',
+};
