@@ -413,7 +413,10 @@ async function drive(
   warmUpSeconds: number,
   seconds: number,
 ): Promise<LoadResult> {
-  const inFlight = new Map<string, { t0: number; measured: boolean; delivered: boolean; acked: boolean }>();
+  const inFlight = new Map<
+    string,
+    { t0: number; measured: boolean; delivered: boolean; acked: boolean; ack?: number; delivery?: number }
+  >();
   const result: LoadResult = {
     latencies: [],
     acks: [],
@@ -438,8 +441,9 @@ async function drive(
         return;
       }
       entry.delivered = true;
+      entry.delivery = performance.now() - entry.t0;
       if (entry.measured) {
-        result.latencies.push(performance.now() - entry.t0);
+        result.latencies.push(entry.delivery);
         result.delivered++;
       }
     }),
@@ -455,7 +459,12 @@ async function drive(
     const key = String(++counter);
     const measured = elapsed() >= warmUpSeconds;
     const t0 = performance.now();
-    const entry = { t0, measured, delivered: false, acked: false };
+    const entry: { t0: number; measured: boolean; delivered: boolean; acked: boolean; ack?: number } = {
+      t0,
+      measured,
+      delivered: false,
+      acked: false,
+    };
     inFlight.set(key, entry);
     if (measured) result.sent++;
     result.all++;
@@ -465,7 +474,8 @@ async function drive(
       .then(
         () => {
           entry.acked = true;
-          if (measured) result.acks.push(performance.now() - t0);
+          entry.ack = performance.now() - t0;
+          if (measured) result.acks.push(entry.ack);
         },
         () => {
           result.failed++;
@@ -509,6 +519,19 @@ async function drive(
     await sleep(20);
   result.lost = [...inFlight.values()].filter((e) => e.acked && !e.delivered).length;
   for (const off of offs) off();
+  // BENCH_CHAT_TRACE=FILE: every message as "sent at (ms into the run), ack ms, delivery ms",
+  // to see whether a latency tail is spread out (queueing) or bunched in time (stalls).
+  const trace = process.env.BENCH_CHAT_TRACE;
+  if (trace)
+    fs.appendFileSync(
+      trace,
+      [...inFlight.values()]
+        .map(
+          (e) =>
+            `${(e.t0 - start).toFixed(1)} ${e.ack?.toFixed(1) ?? '-'} ${e.delivery?.toFixed(1) ?? '-'}\n`,
+        )
+        .join(''),
+    );
   result.latencies.sort((a, b) => a - b);
   result.acks.sort((a, b) => a - b);
   return result;
