@@ -268,6 +268,21 @@ describe('messages in real time', () => {
     }
   });
 
+  it('numbers messages written at the same moment from both sides without gaps or doubles', async () => {
+    const { seekerClient, counselorClient, id } = await activeConversation();
+    const texts = Array.from({ length: 40 }, (_, i) => `gleichzeitig ${i}`);
+    const sent = await Promise.all(
+      texts.map((text, i) => (i % 2 === 0 ? seekerClient : counselorClient).chat.send(id, text)),
+    );
+    const seqs = sent.map((m) => m.seq).sort((a, b) => a - b);
+    expect(seqs).toEqual(Array.from({ length: 40 }, (_, i) => i + 3));
+    const history = await seekerClient.chat.history(id, { after: 2, limit: 100 });
+    expect(history.messages.map((m) => m.seq)).toEqual(seqs);
+    expect(new Set(history.messages.map((m) => m.text))).toEqual(new Set(texts));
+    const view = await seekerClient.chat.conversation(id);
+    expect(view.lastSeq).toBe(42);
+  });
+
   it('stores a resent message once (same client message id)', async () => {
     const { seekerClient, id } = await activeConversation();
     const socket = connectSocket(`${server.url}/chat`, {

@@ -82,6 +82,54 @@ export async function appendMessage(
   return toChatMessage(row);
 }
 
+/**
+ * The common case of a message in one statement — its own transaction, one round trip:
+ * lock the conversation row if the sender may write into it right now (one of its two
+ * people, not archived, no rekey pending, the current key epoch), append with the next
+ * sequence number and move the counters. Concurrent writers queue on the row lock and
+ * each sees the sequence number the one before committed. Undefined when any of that
+ * does not hold or the client message id was used before: the careful path (a
+ * transaction that reads first) then says why, reopens, or returns the stored message.
+ */
+export async function appendMessageNow(
+  db: Db,
+  conversationId: string,
+  entry: MessageEntry & { sender_id: string; kind: 'message' },
+): Promise<{ message: ChatMessage; parties: [string, string | null] } | undefined> {
+  const result = await sql<
+    Selectable<MessagesTable> & { party_seeker_id: string; party_counselor_id: string | null }
+  >`
+    with c as (
+      select id, last_seq, seeker_id, counselor_id from conversations
+      where id = ${conversationId}::uuid and status <> 'archived' and rekey_min_team_epoch is null
+        and key_epoch = ${entry.key_epoch}::integer
+        and (seeker_id = ${entry.sender_id}::uuid or counselor_id = ${entry.sender_id}::uuid)
+      for update
+    ), m as (
+      insert into messages (conversation_id, seq, kind, sender_id, client_message_id, key_epoch, nonce, ciphertext, event)
+      select c.id, c.last_seq + 1, 'message', ${entry.sender_id}::uuid, ${entry.client_message_id}::uuid,
+             ${entry.key_epoch}::integer, ${entry.nonce}::text, ${entry.ciphertext}::text, null
+      from c
+      on conflict (conversation_id, sender_id, client_message_id) where client_message_id is not null do nothing
+      returning *
+    ), moved as (
+      update conversations c2
+      set last_seq = m.seq,
+          last_message_at = m.created_at,
+          seeker_wrote_seq = case when m.sender_id = c2.seeker_id then m.seq else c2.seeker_wrote_seq end,
+          staff_wrote_seq = case when m.sender_id <> c2.seeker_id then m.seq else c2.staff_wrote_seq end
+      from m where c2.id = m.conversation_id
+      returning c2.id
+    )
+    select m.*, c.seeker_id as party_seeker_id, c.counselor_id as party_counselor_id from m cross join c`.execute(
+    db,
+  );
+  const row = result.rows[0];
+  if (!row) return undefined;
+  const { party_seeker_id, party_counselor_id, ...message } = row;
+  return { message: toChatMessage(message), parties: [party_seeker_id, party_counselor_id] };
+}
+
 /** The message a sender already stored under a client message id, if any. */
 export async function storedByClientId(
   db: Db,

@@ -20,6 +20,7 @@ import {
   advanceReceipt,
   appendEntry,
   appendMessage,
+  appendMessageNow,
   conversationViews,
   findConversation,
   isCenterMember,
@@ -291,6 +292,12 @@ export class ChatService {
     input: EncryptedMessageInput,
   ): Promise<{ message: ChatMessage; duplicate: boolean }> {
     await this.limits.messageSent(senderId);
+    const now = await appendMessageNow(this.db, conversationId, messageEntry(senderId, input));
+    if (now) {
+      this.notifier.toAccounts(now.parties, 'chat:message', now.message);
+      return { message: now.message, duplicate: false };
+    }
+    // Refused, reopening, or a resend: read first, then decide (and say why).
     const outcome = await this.db.transaction().execute(async (trx) => {
       const conversation = await lockConversation(trx, conversationId);
       const isSeeker = conversation?.seeker_id === senderId;
