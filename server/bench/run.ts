@@ -2,8 +2,10 @@
  * `npm run bench`: prints a table of measured figures. Each section runs on the
  * embedded PGlite and, when a PostgreSQL server is reachable (BENCH_DATABASE_URL,
  * default postgres://postgres@127.0.0.1:5432/test), on PostgreSQL too.
- * Usage: npm run bench [-- --only login,import,search,booking,slots,chat] [-- --seconds 5]
+ * Usage: npm run bench [-- --only login,import,search,booking,slots,chat,calls] [-- --seconds 5]
  * The chat section runs on PostgreSQL only (server processes of its own); its sizes: chat.bench.ts.
+ * The calls section needs no database (a media process of its own, Chromium when installed);
+ * its sizes: media/bench/calls.bench.ts.
  */
 import os from 'node:os';
 import pg from 'pg';
@@ -13,6 +15,7 @@ import { benchSearch } from './search.bench';
 import { benchSlots } from './slots.bench';
 import { benchBooking } from './booking.bench';
 import { benchChat } from './chat.bench';
+import { benchCalls } from '../../media/bench/calls.bench';
 
 export interface Row {
   benchmark: string;
@@ -54,6 +57,7 @@ async function main(): Promise<void> {
     if (postgres) rows.push(...(await benchChat(postgres)));
     else console.warn('chat bench skipped: it needs PostgreSQL');
   }
+  if (!only || only.includes('calls')) rows.push(...(await benchCalls()));
   printTable(rows);
 }
 
