@@ -165,7 +165,7 @@ describe.skipIf(skip)('Beratungsstellenfinder in Chromium', () => {
     );
     // Focus moves to the results.
     expect(await p.evaluate(() => document.activeElement?.id)).toBe('finder-results-title');
-    await expect.poll(() => cards(p).count()).toBe(2);
+    await expect.poll(() => cards(p).count(), { timeout: 15_000 }).toBe(2);
     const first = cards(p).first();
     expect(await first.getByRole('heading').textContent()).toBe('Suchtberatung Rheinufer');
     expect(await first.textContent()).toMatch(/\d+,\d\u00a0km entfernt/);
@@ -183,7 +183,7 @@ describe.skipIf(skip)('Beratungsstellenfinder in Chromium', () => {
     const link = p.url();
     const q = await freshPage();
     await q.goto(link);
-    await expect.poll(() => cards(q).count()).toBe(2);
+    await expect.poll(() => cards(q).count(), { timeout: 15_000 }).toBe(2);
     expect(await q.getByLabel('PLZ oder Ort').inputValue()).toBe('Düsseldorf');
     expect(await q.getByLabel('Thema').inputValue()).toBe('suchtberatung');
     expect(problems).toEqual([]);
