@@ -47,6 +47,7 @@ import { grantPlatformKey } from '../src/accounts/provision';
 import { randomToken, sha256 } from '../src/security/secrets';
 import { freePort } from '../test/support/app';
 import { startServerProcess, type ServerProcess } from '../test/support/server-process';
+import { machineCpu, processCpuMs } from '../../media/bench/proc';
 import { benchDatabase, percentile } from './bench-server';
 import type { Row } from './run';
 
@@ -327,34 +328,6 @@ async function requestsOf(processes: ServerProcess[], route: string): Promise<nu
 
 const VIEW_ROUTE = '/api/conversations/:conversationId';
 const HISTORY_ROUTE = '/api/conversations/:conversationId/messages';
-
-/** CPU time (user + system) of a process so far, in ms (Linux /proc; NaN elsewhere). */
-function processCpuMs(pid: number): number {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    // utime and stime are fields 14 and 15 of the line, in clock ticks (100 a second).
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return NaN;
-  }
-}
-
-/** Busy and total jiffies of the whole machine (Linux /proc/stat). */
-function machineCpu(): { busy: number; total: number } {
-  try {
-    const cpu = fs
-      .readFileSync('/proc/stat', 'utf8')
-      .split('\n')[0]!
-      .trim()
-      .split(/\s+/)
-      .slice(1)
-      .map(Number);
-    const total = cpu.reduce((a, b) => a + b, 0);
-    return { busy: total - cpu[3]! - (cpu[4] ?? 0), total };
-  } catch {
-    return { busy: NaN, total: NaN };
-  }
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

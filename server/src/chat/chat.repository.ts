@@ -47,6 +47,20 @@ type MessageEntry = Pick<
 >;
 
 /**
+ * The CTE after the insert `m`: moves the conversation's counters to the new entry
+ * (incl. what the sender's side wrote, which counts as read by them).
+ */
+const MOVE_COUNTERS = sql`moved as (
+      update conversations mc
+      set last_seq = m.seq,
+          last_message_at = case when m.kind = 'message' then m.created_at else mc.last_message_at end,
+          seeker_wrote_seq = case when m.sender_id = mc.seeker_id then m.seq else mc.seeker_wrote_seq end,
+          staff_wrote_seq = case when m.sender_id <> mc.seeker_id then m.seq else mc.staff_wrote_seq end
+      from m where mc.id = m.conversation_id
+      returning mc.id
+    )`;
+
+/**
  * Appends a message or system event with the next server sequence number and moves the
  * conversation's counters (incl. what the sender's side wrote, which counts as read by
  * them) — one statement, because every message pays for each round trip. The caller
@@ -66,15 +80,7 @@ export async function appendMessage(
               ${entry.key_epoch}, ${entry.nonce}, ${entry.ciphertext}, ${entry.event})
       on conflict (conversation_id, sender_id, client_message_id) where client_message_id is not null do nothing
       returning *
-    ), moved as (
-      update conversations c
-      set last_seq = m.seq,
-          last_message_at = case when m.kind = 'message' then m.created_at else c.last_message_at end,
-          seeker_wrote_seq = case when m.sender_id = c.seeker_id then m.seq else c.seeker_wrote_seq end,
-          staff_wrote_seq = case when m.sender_id <> c.seeker_id then m.seq else c.staff_wrote_seq end
-      from m where c.id = m.conversation_id
-      returning c.id
-    )
+    ), ${MOVE_COUNTERS}
     select * from m`.execute(trx);
   const row = result.rows[0];
   if (!row) return undefined;
@@ -112,15 +118,7 @@ export async function appendMessageNow(
       from c
       on conflict (conversation_id, sender_id, client_message_id) where client_message_id is not null do nothing
       returning *
-    ), moved as (
-      update conversations c2
-      set last_seq = m.seq,
-          last_message_at = m.created_at,
-          seeker_wrote_seq = case when m.sender_id = c2.seeker_id then m.seq else c2.seeker_wrote_seq end,
-          staff_wrote_seq = case when m.sender_id <> c2.seeker_id then m.seq else c2.staff_wrote_seq end
-      from m where c2.id = m.conversation_id
-      returning c2.id
-    )
+    ), ${MOVE_COUNTERS}
     select m.*, c.seeker_id as party_seeker_id, c.counselor_id as party_counselor_id from m cross join c`.execute(
     db,
   );

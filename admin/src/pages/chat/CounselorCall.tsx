@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CallKind, ConversationView } from '@beratung/shared';
+import type { CallKind, CallView, ConversationView } from '@beratung/shared';
 import { CallEndedNotice } from '@common/call/CallEndedNotice';
 import { CallStage } from '@common/call/CallStage';
 import { useConversationCall } from '@common/call/useConversationCall';
@@ -25,22 +25,19 @@ export function CounselorCall({ view }: { view: ConversationView }) {
   const [busy, setBusy] = useState<CallKind | 'withdraw'>();
   const [failure, setFailure] = useState<unknown>();
 
-  async function run(action: CallKind | 'withdraw') {
+  async function run(action: CallKind | 'withdraw', request: () => Promise<CallView>) {
     if (busy) return;
     setBusy(action);
     setFailure(undefined);
     try {
-      adopt(
-        await (action === 'withdraw' && open
-          ? sdk.chatEndCall(open.id)
-          : sdk.chatProposeCall(view.id, action === 'withdraw' ? 'video' : action)),
-      );
+      adopt(await request());
     } catch (error) {
       setFailure(error);
     } finally {
       setBusy(undefined);
     }
   }
+  const propose = (kind: CallKind) => run(kind, () => sdk.chatProposeCall(view.id, kind));
 
   const kind = (call: { kind: CallKind }) => t(call.kind === 'video' ? 'call.kind.video' : 'call.kind.audio');
   return (
@@ -52,7 +49,11 @@ export function CounselorCall({ view }: { view: ConversationView }) {
       {open?.status === 'proposed' && (
         <Alert variant="info" title={t('chat.call.proposed', { name: view.seekerName, kind: kind(open) })}>
           <p className="kern-body">{t('chat.call.proposedText', { name: view.seekerName })}</p>
-          <button type="button" className="kern-btn kern-btn--secondary" onClick={() => void run('withdraw')}>
+          <button
+            type="button"
+            className="kern-btn kern-btn--secondary"
+            onClick={() => void run('withdraw', () => sdk.chatEndCall(open.id))}
+          >
             <span className="kern-label">
               {busy === 'withdraw' ? t('common.busy') : t('chat.call.withdraw')}
             </span>
@@ -63,12 +64,20 @@ export function CounselorCall({ view }: { view: ConversationView }) {
         <>
           <CallEndedNotice call={ended} />
           <div className="chat-actions" role="group" aria-label={t('chat.call.actions')}>
-            <button type="button" className="kern-btn kern-btn--secondary" onClick={() => void run('video')}>
+            <button
+              type="button"
+              className="kern-btn kern-btn--secondary"
+              onClick={() => void propose('video')}
+            >
               <span className="kern-label">
                 {busy === 'video' ? t('common.busy') : t('chat.call.proposeVideo')}
               </span>
             </button>
-            <button type="button" className="kern-btn kern-btn--secondary" onClick={() => void run('audio')}>
+            <button
+              type="button"
+              className="kern-btn kern-btn--secondary"
+              onClick={() => void propose('audio')}
+            >
               <span className="kern-label">
                 {busy === 'audio' ? t('common.busy') : t('chat.call.proposeAudio')}
               </span>

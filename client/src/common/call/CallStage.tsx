@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CallView } from '@beratung/shared';
-import { ApiError } from '@beratung/shared';
 import { useTranslate } from '../i18n/core';
 import type { CommonKey } from '../i18n/messages';
 import { useSession } from '../sdk/session';
@@ -17,9 +16,7 @@ const STARTING_STATS_INTERVAL_MS = 100;
 /** What went wrong joining, as the notice shows it. */
 function problemOf(error: unknown): Problem {
   const code = (error as { code?: unknown } | undefined)?.code;
-  if (code === 'MEDIA_DENIED' || code === 'TOKEN_REFUSED') return code;
-  if (error instanceof ApiError && error.code === 'CALL_NOT_ACTIVE') return 'join';
-  return 'join';
+  return code === 'MEDIA_DENIED' || code === 'TOKEN_REFUSED' ? code : 'join';
 }
 
 /**
