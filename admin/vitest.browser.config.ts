@@ -10,6 +10,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // one Argon2id run per distinct test password in the SDK the tests drive (see the file)
+    setupFiles: ['../scripts/test-support/derive-once.ts'],
     fileParallelism: false,
   },
 });

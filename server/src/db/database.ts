@@ -13,6 +13,8 @@ export type Db = Kysely<DB>;
 export interface DatabaseHandle {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** The embedded database itself, for what only PGlite can do (dump its files). */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -39,6 +41,8 @@ export interface OpenDatabaseOptions {
   /** Directory for PGlite's files; `undefined` keeps the embedded database in memory. */
   dataDir?: string;
   poolSize?: number;
+  /** A PGlite data directory to start from (a `dumpDataDir` tarball); in memory only. */
+  loadDataDir?: Blob;
   /** An idle pooled connection failed (server restart, terminated backend); the pool replaces it. */
   onIdleError?: (error: Error) => void;
 }
@@ -55,6 +59,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   try {
     const pglite = await PGlite.create({
       dataDir: options.dataDir ? path.join(options.dataDir, 'pgdata') : undefined,
+      loadDataDir: options.dataDir ? undefined : options.loadDataDir,
       extensions: { btree_gist, pg_trgm },
       parsers: { [DATE]: keepText },
     });
@@ -64,6 +69,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     return {
       db,
       kind: 'pglite',
+      pglite,
       close: async () => {
         await db.destroy();
         releaseLock();
