@@ -4,6 +4,7 @@ import { Bot } from './bot';
 import type { MediaProcess } from './media-process';
 import { machineCpu, sleep, udpReceiveBufferErrors } from './proc';
 import { Replayer } from './replayer';
+import { installWeriftFastPaths } from '../src/rtc/werift-fast-paths';
 import type { Recording } from './recording';
 
 /** A subscriber froze: a video gap longer than this, or less than MIN_RECEIVED_SHARE received. */
@@ -68,6 +69,8 @@ export async function rampCalls(options: {
   stoppedBecause: string | null;
 }> {
   const { media, recording, botPorts, log } = options;
+  // the bots use werift as the SFU does, with the same faster RTP header parsing
+  installWeriftFastPaths();
   const replayer = new Replayer(recording);
   const calls: Call[] = [];
   const results: StepResult[] = [];

@@ -9,6 +9,7 @@ import { createControlServer } from './control/control.routes';
 import { CpuMonitor } from './observability/cpu';
 import { createLogger } from './observability/logger';
 import type { RtcTransportOptions } from './rtc/peer-connection';
+import { installWeriftFastPaths, WERIFT_VERSION } from './rtc/werift-fast-paths';
 import { heartbeatOf, startRegistration, type Registration } from './registration/heartbeat';
 import { Rooms } from './sfu/rooms';
 import { attachSignalling, SIGNALLING_PATH } from './signalling/signalling.socket';
@@ -42,6 +43,12 @@ export interface MediaApp {
 export function createMediaApp(config: Readonly<MediaConfig>, overrides: MediaAppOverrides = {}): MediaApp {
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
   const now = overrides.now ?? Date.now;
+  if (!installWeriftFastPaths()) {
+    logger.warn(
+      { expected: WERIFT_VERSION },
+      'werift is not the pinned version: its RTP header parsing stays unpatched',
+    );
+  }
   const rtc: RtcTransportOptions = {
     announcedAddress: config.MEDIA_ANNOUNCED_ADDRESS,
     listenAddress: config.MEDIA_UDP_LISTEN_ADDRESS,
