@@ -150,7 +150,7 @@ describe.skipIf(skip)('consented, encrypted calls between the two apps in Chromi
       .toBeGreaterThan(frames);
   }
 
-  it('proposed → the help seeker consents → both see and hear each other through the SFU; hang-up ends it for both', async () => {
+  it('proposed → the help seeker consents → both see and hear each other through the SFU; a replayed token is refused; hang-up ends it for both', async () => {
     const { seeker, conversationId } = await consultation();
     const counselor = await counselorPage(conversationId);
     const person = await seekerPage(seeker, conversationId);
@@ -169,6 +169,14 @@ describe.skipIf(skip)('consented, encrypted calls between the two apps in Chromi
     expect(text).toContain('IP-Adresse nicht');
     expect(text).toContain('jederzeit beenden');
     await expectAccessible(person, 'consent dialog');
+    // What the help seeker's page presents to the SFU, to replay it from a third browser.
+    const joins: Array<{ type: string; roomId: string; token: string }> = [];
+    person.on('websocket', (socket) =>
+      socket.on('framesent', ({ payload }) => {
+        const message = JSON.parse(String(payload)) as (typeof joins)[number];
+        if (message.type === 'join') joins.push(message);
+      }),
+    );
     const accepted = Date.now();
     await consent.getByRole('button', { name: 'Einwilligen und teilnehmen' }).click();
 
@@ -207,6 +215,32 @@ describe.skipIf(skip)('consented, encrypted calls between the two apps in Chromi
       expect(await number(page, 'call-failures')).toBe(0);
     }
     for (const page of pages) await page.getByText('Das Gespräch hat begonnen.').waitFor();
+
+    // A third party gets no token of its own, and the help seeker's, replayed from
+    // another browser on the apps' own origin, is refused: tokens are single-use.
+    const [call] = await seeker.client.chat.calls(conversationId);
+    const stranger = await center.seeker();
+    await expect(stranger.client.chat.joinInfo(call!.id)).rejects.toMatchObject({ status: 404 });
+    expect(joins).toHaveLength(1);
+    const thief = await newPage();
+    await thief.goto(`${server.url}/`);
+    const answer = await thief.evaluate(
+      ([url, join]) =>
+        new Promise<string>((resolve) => {
+          const socket = new WebSocket(url!);
+          socket.onopen = () => socket.send(JSON.stringify({ ...join, publish: ['audio', 'video'] }));
+          socket.onmessage = (event) => resolve(String(event.data));
+          socket.onclose = (event) => resolve(`closed ${event.code}`);
+        }),
+      [media.signallingUrl, joins[0]] as const,
+    );
+    expect(JSON.parse(answer)).toMatchObject({ type: 'error', code: 'TOKEN_REFUSED' });
+    // and the call goes on
+    const framesBefore = await number(counselor, 'call-frames');
+    await expect
+      .poll(() => number(counselor, 'call-frames'), { timeout: 5_000 })
+      .toBeGreaterThan(framesBefore);
+
     await expectAccessible(person, 'running call (help seeker)');
     await expectAccessible(counselor, 'running call (counselor)');
 
@@ -231,8 +265,10 @@ describe.skipIf(skip)('consented, encrypted calls between the two apps in Chromi
       expect(await page.getByTestId('call-stage').count()).toBe(0);
       await page.getByText('Das Gespräch ist beendet.').waitFor();
     }
-    const [call] = await seeker.client.chat.calls(conversationId);
-    expect(call).toMatchObject({ status: 'ended', endReason: 'hung_up' });
+    expect((await seeker.client.chat.calls(conversationId))[0]).toMatchObject({
+      status: 'ended',
+      endReason: 'hung_up',
+    });
     expect((await media.control('GET', `/rooms/call-${call!.id}`)).status).toBe(404);
     for (const list of problems) expect(list).toEqual([]);
   });
