@@ -225,6 +225,8 @@ describe('computeSlots matches the minute-by-minute reference', () => {
       }),
       { numRuns: 150 },
     );
-    expect(nonEmpty).toBeGreaterThan(30);
+    // The generator must not degenerate into schedules without slots. Measured over 25 runs:
+    // 37–55 of the 150 cases have slots (one CI run had 30), so only a clear drop fails.
+    expect(nonEmpty).toBeGreaterThan(15);
   });
 });
