@@ -35,6 +35,12 @@ export type CallEndReason =
   | 'handed_over';
 
 /** Calls a conversation move ended inside its transaction; published after the commit. */
+/** What a transition changes on a call. */
+type CallChange = Partial<Pick<CallRow, 'status' | 'room_id' | 'media_node_id'>> & {
+  end_reason?: CallEndReason;
+  accepted?: boolean;
+};
+
 export interface EndedCalls {
   calls: CallRow[];
   events: ChatMessage[];
@@ -119,10 +125,7 @@ export class CallsService implements ConversationCalls<EndedCalls> {
   private async transition(
     callId: string,
     from: CallRow['status'][],
-    to: Partial<Pick<CallRow, 'status' | 'room_id' | 'media_node_id'>> & {
-      end_reason?: CallEndReason;
-      accepted?: boolean;
-    },
+    to: CallChange,
     actorId: string | null,
     event: SystemEvent | null,
   ): Promise<{ call: CallRow; changed: boolean }> {
@@ -140,26 +143,42 @@ export class CallsService implements ConversationCalls<EndedCalls> {
         .where('id', '=', callId)
         .executeTakeFirstOrThrow();
       if (!from.includes(call.status)) return { conversation, call, changed: false, message: undefined };
-      const now = this.now();
-      const ended = to.status && to.status !== 'accepted';
-      const updated = await trx
-        .updateTable('calls')
-        .set({
-          ...(to.status ? { status: to.status } : {}),
-          ...(to.end_reason !== undefined ? { end_reason: to.end_reason } : {}),
-          ...(to.room_id !== undefined ? { room_id: to.room_id } : {}),
-          ...(to.media_node_id !== undefined ? { media_node_id: to.media_node_id } : {}),
-          ...(to.accepted ? { accepted_at: now } : {}),
-          ...(ended ? { ended_at: now } : {}),
-        })
-        .where('id', '=', callId)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      const message = event ? await appendEntry(trx, conversation, systemEntry(actorId, event)) : undefined;
-      return { conversation, call: updated, changed: true, message };
+      return {
+        conversation,
+        changed: true,
+        ...(await this.apply(trx, conversation, callId, to, actorId, event)),
+      };
     });
     if (outcome.changed) this.publish(outcome.conversation, outcome.call, outcome.message);
     return outcome;
+  }
+
+  /** The change itself, and its system event, in a transaction holding the conversation's lock. */
+  private async apply(
+    trx: Db,
+    conversation: ConversationRow,
+    callId: string,
+    to: CallChange,
+    actorId: string | null,
+    event: SystemEvent | null,
+  ): Promise<{ call: CallRow; message: ChatMessage | undefined }> {
+    const now = this.now();
+    const ended = to.status && to.status !== 'accepted';
+    const call = await trx
+      .updateTable('calls')
+      .set({
+        ...(to.status ? { status: to.status } : {}),
+        ...(to.end_reason !== undefined ? { end_reason: to.end_reason } : {}),
+        ...(to.room_id !== undefined ? { room_id: to.room_id } : {}),
+        ...(to.media_node_id !== undefined ? { media_node_id: to.media_node_id } : {}),
+        ...(to.accepted ? { accepted_at: now } : {}),
+        ...(ended ? { ended_at: now } : {}),
+      })
+      .where('id', '=', callId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const message = event ? await appendEntry(trx, conversation, systemEntry(actorId, event)) : undefined;
+    return { call, message };
   }
 
   /** A proposal past its time is expired (lazily here, and by the periodic job). */
@@ -399,18 +418,20 @@ export class CallsService implements ConversationCalls<EndedCalls> {
    * open call ends with it, inside the move's transaction (the conversation is locked).
    */
   async endForMove(trx: Db, conversation: ConversationRow, actorId: string | null): Promise<EndedCalls> {
-    const now = this.now();
-    const calls = await trx
-      .updateTable('calls')
-      .set({ status: 'ended', end_reason: 'handed_over' satisfies CallEndReason, ended_at: now })
+    const open = await trx
+      .selectFrom('calls')
+      .select('id')
       .where('conversation_id', '=', conversation.id)
       .where('status', 'in', ['proposed', 'accepted'])
-      .returningAll()
       .execute();
-    const events = [];
-    for (const _call of calls)
-      events.push(await appendEntry(trx, conversation, systemEntry(actorId, 'call_ended')));
-    return { calls, events };
+    const ended: EndedCalls = { calls: [], events: [] };
+    for (const { id } of open) {
+      const change = { status: 'ended', end_reason: 'handed_over' } as const;
+      const { call, message } = await this.apply(trx, conversation, id, change, actorId, 'call_ended');
+      ended.calls.push(call);
+      ended.events.push(message!);
+    }
+    return ended;
   }
 
   /** After the move's commit: everyone concerned hears of the end, the rooms close. */
