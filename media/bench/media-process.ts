@@ -16,6 +16,10 @@ process.once('exit', () => {
 export interface MediaProcess {
   pid: number;
   signallingUrl: string;
+  controlUrl: string;
+  portRange: [number, number];
+  /** A request to the control API, as it answered. */
+  control(method: string, route: string, body?: unknown): Promise<{ status: number; body: unknown }>;
   /** CPU time (user + system) of the media process so far, in ms (from /proc). */
   cpuMs(): number;
   rssBytes(): number;
@@ -26,6 +30,8 @@ export interface MediaProcess {
   closeRoom(roomId: string): Promise<void>;
   output(): string;
   stop(): Promise<void>;
+  /** SIGKILL: gone at once, without closing anything. */
+  crash(): Promise<void>;
 }
 
 export async function freePort(): Promise<number> {
@@ -47,7 +53,10 @@ export async function freePort(): Promise<number> {
 export async function startMediaProcess(options: {
   udpPorts: [number, number];
   allowedOrigins?: string;
+  /** The control API's shared secret (the server's MEDIA_SECRET). */
+  secret?: string;
 }): Promise<MediaProcess> {
+  const secret = options.secret ?? BENCH_SECRET;
   const [port, controlPort] = [await freePort(), await freePort()];
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'beratung-media-bench-'));
   // BENCH_CALLS_CPU_PROFILE=DIR: a V8 CPU profile of the media process, written when it stops.
@@ -65,7 +74,7 @@ export async function startMediaProcess(options: {
       MEDIA_HOST: '127.0.0.1',
       MEDIA_PORT: String(port),
       MEDIA_CONTROL_PORT: String(controlPort),
-      MEDIA_SECRET: BENCH_SECRET,
+      MEDIA_SECRET: secret,
       MEDIA_ANNOUNCED_ADDRESS: '127.0.0.1',
       MEDIA_UDP_LISTEN_ADDRESS: '127.0.0.1',
       MEDIA_UDP_PORT_MIN: String(options.udpPorts[0]),
@@ -102,20 +111,28 @@ export async function startMediaProcess(options: {
     }
     await sleep(100);
   }
-  const control = async (method: string, route: string, body?: unknown) => {
+  const request = async (method: string, route: string, body?: unknown) => {
     const response = await fetch(controlUrl + route, {
       method,
-      headers: { 'content-type': 'application/json', 'x-media-secret': BENCH_SECRET },
+      headers: { 'content-type': 'application/json', 'x-media-secret': secret },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : {}) as Record<string, unknown>;
+    return { status: response.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
+  };
+  const control = async (method: string, route: string, body?: unknown) => {
+    const answer = await request(method, route, body);
+    if (answer.status >= 400)
+      throw new Error(`${method} ${route}: ${answer.status} ${JSON.stringify(answer.body)}`);
+    return answer.body;
   };
   const pid = child.pid!;
   return {
     pid,
     signallingUrl: `ws://127.0.0.1:${port}/signal`,
+    controlUrl,
+    portRange: options.udpPorts,
+    control: request,
     cpuMs: () => processCpuMs(pid),
     rssBytes: () => processRssBytes(pid),
     stats: async () => {
@@ -140,6 +157,10 @@ export async function startMediaProcess(options: {
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
       await exited;
       clearTimeout(timer);
+    },
+    async crash() {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await exited;
     },
   };
 }

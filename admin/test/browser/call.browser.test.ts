@@ -1,7 +1,7 @@
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestMedia, TEST_SECRET, type TestMedia } from '../../../media/test/support/media';
+import { freePort, startMediaProcess, type MediaProcess } from '../../../media/bench/media-process';
+import { TEST_SECRET } from '../../../media/test/support/media';
 import {
   setUpChatCenter,
   type ChatCenter,
@@ -21,18 +21,6 @@ import {
 
 const skip = announceSkip('calls');
 
-/** A free TCP port on 127.0.0.1, so the media service can be told the apps' origin first. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 /** The harness's app: the media check the server's job runner would run every few seconds. */
 interface CallHarness extends ChatHarness {
   app: { calls: { checkMedia(): Promise<number> } };
@@ -47,7 +35,7 @@ const number = async (page: Page, testId: string) => Number(await page.getByTest
  * end-to-end encrypted in the browsers with the key both derive from the conversation.
  */
 describe.skipIf(skip)('consented, encrypted calls between the two apps in Chromium', () => {
-  let media: TestMedia;
+  let media: MediaProcess;
   let server: CallHarness;
   let mediaStopped = false;
   let close: () => Promise<void>;
@@ -59,9 +47,15 @@ describe.skipIf(skip)('consented, encrypted calls between the two apps in Chromi
   beforeAll(async () => {
     assertBuilt('admin');
     assertBuilt('client');
+    // the apps' port first, so the media service can be told their origin
     const port = await freePort();
     const origin = `http://127.0.0.1:${port}`;
-    media = await startTestMedia({ udpPorts: [43700, 43799], env: { MEDIA_ALLOWED_ORIGINS: origin } });
+    // the media service as its own process (`src/index.ts`), so that one test can kill it
+    media = await startMediaProcess({
+      udpPorts: [43700, 43799],
+      allowedOrigins: origin,
+      secret: TEST_SECRET,
+    });
     const started = await startHarnessServer({
       PORT: String(port),
       // A media service unreachable this long has failed (the check runs when the test says).
@@ -296,7 +290,7 @@ describe.skipIf(skip)('consented, encrypted calls between the two apps in Chromi
     expect((await media.control('GET', `/rooms/call-${call!.id}`)).status).toBe(404);
   });
 
-  it('the media service fails during a call: both are told, the call ends, the chat goes on', async () => {
+  it('the media process crashes during a call: both are told, the call ends, the chat goes on', async () => {
     const { seeker, conversationId } = await consultation();
     const counselor = await counselorPage(conversationId);
     const person = await seekerPage(seeker, conversationId);
@@ -306,8 +300,9 @@ describe.skipIf(skip)('consented, encrypted calls between the two apps in Chromi
     const pages = [counselor, person];
     for (const page of pages) await page.getByText('Verbunden', { exact: true }).waitFor({ timeout: 20_000 });
 
+    // The media process crashes: killed, nothing closed, no goodbye to anyone.
     mediaStopped = true;
-    await media.stop();
+    await media.crash();
     // The server's check finds the media service gone (for longer than its timeout) and ends the call.
     await expect
       .poll(
