@@ -281,6 +281,7 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
     { messageSent: (accountId) => rateLimits.consume('chatMessagesPerAccount', accountId) },
     { fallbackCenterId: config.CHAT_FALLBACK_CENTER_ID, inquiriesPerDay: config.CHAT_INQUIRIES_PER_DAY },
     calls,
+    database.relaxed,
   );
   app.use(
     centersRouter({

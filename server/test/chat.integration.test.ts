@@ -489,7 +489,7 @@ describe('authorization', () => {
 
   it('socket: events for conversations one is not part of get an error, never a disconnect', async () => {
     const { id } = await activeConversation();
-    const { client: stranger } = await seeker();
+    const { client: stranger, accountId: strangerId } = await seeker();
     const socket = connectSocket(`${server.url}/chat`, {
       transports: ['websocket'],
       extraHeaders: stranger.api.socketHeaders(),
@@ -511,6 +511,12 @@ describe('authorization', () => {
     expect(
       await socket.timeout(5000).emitWithAck('chat:receipt', { conversationId: id, readSeq: 1 }),
     ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const strangersReceipts = await world.server.db
+      .selectFrom('conversation_receipts')
+      .select('conversation_id')
+      .where('account_id', '=', strangerId)
+      .execute();
+    expect(strangersReceipts).toEqual([]);
     const refused = new Promise((resolve) => socket.once('chat:error', resolve));
     socket.emit('chat:typing', { conversationId: id, typing: true });
     expect(await refused).toMatchObject({ event: 'chat:typing', code: 'NOT_FOUND' });

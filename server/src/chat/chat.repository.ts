@@ -157,45 +157,48 @@ export async function appendEntry(
 }
 
 /**
- * Moves a participant's delivered/read positions forward (never back). Undefined when
- * nothing moved (then nobody needs to hear about it). Receipts are written without
- * waiting for the disk flush: losing one in a crash costs a re-sent receipt, nothing more.
+ * Moves a party's delivered/read positions forward (never back, never past the last
+ * message) — one statement on the relaxed pool (see DatabaseHandle.relaxed): losing a
+ * receipt in a crash costs a re-sent receipt, nothing more. Undefined when nothing moved
+ * or the account is neither the help seeker nor the counselor of the conversation (the
+ * caller tells these apart when it matters).
  */
 export async function advanceReceipt(
-  db: Db,
+  relaxed: Db,
   conversationId: string,
   accountId: string,
   deliveredSeq: number,
   readSeq: number,
-): Promise<{ deliveredSeq: number; readSeq: number } | undefined> {
-  return db.transaction().execute(async (trx) => {
-    await sql`set local synchronous_commit = off`.execute(trx);
-    const row = await trx
-      .insertInto('conversation_receipts')
-      .values({
-        conversation_id: conversationId,
-        account_id: accountId,
-        delivered_seq: Math.max(deliveredSeq, readSeq),
-        read_seq: readSeq,
-      })
-      .onConflict((oc) =>
-        oc
-          .columns(['conversation_id', 'account_id'])
-          .doUpdateSet({
-            delivered_seq: sql`greatest(conversation_receipts.delivered_seq, excluded.delivered_seq)`,
-            read_seq: sql`greatest(conversation_receipts.read_seq, excluded.read_seq)`,
-          })
-          .where(({ or, eb, ref }) =>
-            or([
-              eb('excluded.delivered_seq', '>', ref('conversation_receipts.delivered_seq')),
-              eb('excluded.read_seq', '>', ref('conversation_receipts.read_seq')),
-            ]),
-          ),
-      )
-      .returning(['delivered_seq', 'read_seq'])
-      .executeTakeFirst();
-    return row ? { deliveredSeq: Number(row.delivered_seq), readSeq: Number(row.read_seq) } : undefined;
-  });
+): Promise<{ deliveredSeq: number; readSeq: number; parties: [string, string | null] } | undefined> {
+  const result = await sql<{
+    delivered_seq: number;
+    read_seq: number;
+    seeker_id: string;
+    counselor_id: string | null;
+  }>`
+    with c as (
+      select id, last_seq, seeker_id, counselor_id from conversations
+      where id = ${conversationId}::uuid and (seeker_id = ${accountId}::uuid or counselor_id = ${accountId}::uuid)
+    ), r as (
+      insert into conversation_receipts as cr (conversation_id, account_id, delivered_seq, read_seq)
+      select c.id, ${accountId}::uuid,
+             least(greatest(${deliveredSeq}::bigint, ${readSeq}::bigint), c.last_seq),
+             least(${readSeq}::bigint, c.last_seq)
+      from c
+      on conflict (conversation_id, account_id) do update
+        set delivered_seq = greatest(cr.delivered_seq, excluded.delivered_seq),
+            read_seq = greatest(cr.read_seq, excluded.read_seq)
+        where excluded.delivered_seq > cr.delivered_seq or excluded.read_seq > cr.read_seq
+      returning cr.delivered_seq, cr.read_seq
+    )
+    select r.delivered_seq, r.read_seq, c.seeker_id, c.counselor_id from r cross join c`.execute(relaxed);
+  const row = result.rows[0];
+  if (!row) return undefined;
+  return {
+    deliveredSeq: Number(row.delivered_seq),
+    readSeq: Number(row.read_seq),
+    parties: [row.seeker_id, row.counselor_id],
+  };
 }
 
 /**

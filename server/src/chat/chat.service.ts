@@ -91,6 +91,8 @@ export class ChatService {
     private readonly limits: ChatLimits,
     private readonly settings: ChatSettings,
     private readonly calls?: ConversationCalls,
+    /** For receipts (DatabaseHandle.relaxed); the same as `db` where there is no such pool. */
+    private readonly relaxed: Db = db,
   ) {}
 
   /** Ends the conversation's open call in the move's transaction (see ConversationCalls). */
@@ -350,19 +352,22 @@ export class ChatService {
     accountId: string,
     input: { conversationId: string; deliveredSeq?: number; readSeq?: number },
   ): Promise<void> {
-    const { conversation, party } = await this.visible(input.conversationId, accountId);
-    if (party === 'team') throw new NotFoundError('Conversation');
-    const cap = (value: number | undefined) => Math.min(value ?? 0, Number(conversation.last_seq));
-    const marks = await advanceReceipt(
-      this.db,
-      conversation.id,
+    const moved = await advanceReceipt(
+      this.relaxed,
+      input.conversationId,
       accountId,
-      cap(input.deliveredSeq),
-      cap(input.readSeq),
+      input.deliveredSeq ?? 0,
+      input.readSeq ?? 0,
     );
-    if (!marks) return;
-    this.notifier.toAccounts([conversation.seeker_id, conversation.counselor_id], 'chat:receipt', {
-      conversationId: conversation.id,
+    if (!moved) {
+      // Nothing moved — or the caller is no party: only the two people have receipts.
+      const { party } = await this.visible(input.conversationId, accountId);
+      if (party === 'team') throw new NotFoundError('Conversation');
+      return;
+    }
+    const { parties, ...marks } = moved;
+    this.notifier.toAccounts(parties, 'chat:receipt', {
+      conversationId: input.conversationId,
       accountId,
       ...marks,
     });

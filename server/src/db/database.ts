@@ -13,6 +13,12 @@ export type Db = Kysely<DB>;
 export interface DatabaseHandle {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /**
+   * For writes whose loss in a crash is harmless (read receipts): its commits do not
+   * wait for the WAL flush (`synchronous_commit = off` for its connections), so such a
+   * write is one statement instead of a transaction that sets it. PGlite: `db` itself.
+   */
+  relaxed: Db;
   /** The embedded database itself, for what only PGlite can do (dump its files). */
   pglite?: PGlite;
   close(): Promise<void>;
@@ -53,7 +59,22 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     // Without a listener, node-postgres rethrows such an error and the process dies.
     pool.on('error', (error) => options.onIdleError?.(error));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    const relaxedPool = new pg.Pool({
+      connectionString: options.url,
+      max: Math.max(2, Math.ceil((options.poolSize ?? 10) / 4)),
+      types: pgTypes,
+      options: '-c synchronous_commit=off',
+    });
+    relaxedPool.on('error', (error) => options.onIdleError?.(error));
+    const relaxed = new Kysely<DB>({ dialect: new PostgresDialect({ pool: relaxedPool }) });
+    return {
+      db,
+      relaxed,
+      kind: 'postgres',
+      close: async () => {
+        await Promise.all([db.destroy(), relaxed.destroy()]);
+      },
+    };
   }
   const releaseLock = options.dataDir ? lockDataDir(options.dataDir) : () => undefined;
   try {
@@ -68,6 +89,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool as unknown as pg.Pool }) });
     return {
       db,
+      relaxed: db,
       kind: 'pglite',
       pglite,
       close: async () => {
