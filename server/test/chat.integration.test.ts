@@ -268,6 +268,46 @@ describe('messages in real time', () => {
     }
   });
 
+  it('tries a failed catch-up again: the missing messages arrive without another one coming', async () => {
+    const { seekerClient, counselorClient, id } = await activeConversation();
+    const received: DecryptedMessage[] = [];
+    seekerClient.chat.on('message', (m) => {
+      if (m.conversationId === id) received.push(m);
+    });
+    const errors: Array<{ event: string }> = [];
+    seekerClient.chat.on('error', (e) => errors.push(e));
+    const socket = (seekerClient.chat as unknown as { socket: Socket }).socket;
+    const listeners = socket.listeners('chat:message') as Array<(message: ChatMessage) => void>;
+    socket.off('chat:message');
+    for (const text of ['sieben', 'acht']) await counselorClient.chat.send(id, text);
+    const raw = (
+      await seekerClient.api.get<{ messages: ChatMessage[] }>(`/api/conversations/${id}/messages`, {
+        after: 2,
+      })
+    ).messages;
+    // the first fetch of the missing message fails, as under a rate limit or a network outage
+    const fetches: string[] = [];
+    const get = seekerClient.api.get.bind(seekerClient.api);
+    seekerClient.api.get = ((path: string, query?: Record<string, unknown>) => {
+      if (path.endsWith('/messages')) {
+        fetches.push(path);
+        if (fetches.length === 1) return Promise.reject(new TypeError('fetch failed'));
+      }
+      return get(path, query as never);
+    }) as typeof seekerClient.api.get;
+    try {
+      // 8 without 7, and nothing after it
+      for (const listener of listeners) listener(raw[1]!);
+      await expect.poll(() => errors.map((e) => e.event), { timeout: 5_000 }).toEqual(['sync']);
+      expect(received).toEqual([]);
+      await expect.poll(() => received.map((m) => m.text), { timeout: 5_000 }).toEqual(['sieben', 'acht']);
+      expect(fetches).toHaveLength(2);
+    } finally {
+      seekerClient.api.get = get;
+      for (const listener of listeners) socket.on('chat:message', listener);
+    }
+  });
+
   it('numbers messages written at the same moment from both sides without gaps or doubles', async () => {
     const { seekerClient, counselorClient, id } = await activeConversation();
     const texts = Array.from({ length: 40 }, (_, i) => `gleichzeitig ${i}`);

@@ -120,6 +120,8 @@ export interface ChatEventMap {
 const ACK_TIMEOUT_MS = 10_000;
 /** How long a live message ahead of a gap waits for the missing ones before they are fetched. */
 const GAP_GRACE_MS = 250;
+/** A catch-up that failed (rate limit, network) is tried again after 1, 2, 4 … 30 s. */
+const CATCH_UP_RETRY_MS = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000];
 
 /**
  * The chat side of the SDK: end-to-end encryption on this side, Socket.IO for real
@@ -269,8 +271,9 @@ export class ChatCalls {
     this.views.clear();
     for (const timer of this.deliveredTimers.values()) clearTimeout(timer);
     this.deliveredTimers.clear();
-    for (const timer of this.gapTimers.values()) clearTimeout(timer);
+    for (const timer of [...this.gapTimers.values(), ...this.retryTimers.values()]) clearTimeout(timer);
     this.gapTimers.clear();
+    this.retryTimers.clear();
     this.held.clear();
   }
 
@@ -316,6 +319,8 @@ export class ChatCalls {
   /** conversation id → live messages that arrived before the ones preceding them, by seq */
   private readonly held = new Map<string, Map<number, ChatMessage>>();
   private readonly gapTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** conversation id → the next try of a catch-up that failed */
+  private readonly retryTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
   /**
    * Runs a task in a conversation's inbound chain: live messages are handled strictly
@@ -348,7 +353,15 @@ export class ChatCalls {
       this.hold(message);
       return;
     }
-    this.deliver(await this.decrypt(message));
+    let decrypted: DecryptedMessage;
+    try {
+      decrypted = await this.decrypt(message);
+    } catch (error) {
+      // e.g. its key could not be fetched just now: fetched again later, not lost
+      if (known !== undefined) this.scheduleCatchUp(message.conversationId, 0);
+      throw error;
+    }
+    this.deliver(decrypted);
     await this.releaseHeld(message.conversationId);
   }
 
@@ -370,11 +383,43 @@ export class ChatCalls {
       setTimeout(() => {
         this.gapTimers.delete(conversationId);
         this.inOrder(conversationId, 'sync', async () => {
+          // the missing ones came in the meantime: nothing to fetch
           if (!this.held.delete(conversationId)) return;
-          const after = this.lastSeq.get(conversationId);
-          if (after !== undefined) await this.catchUp(conversationId, after);
+          await this.fetchMissing(conversationId, 0);
         });
       }, GAP_GRACE_MS),
+    );
+  }
+
+  /**
+   * Fetches everything after the last message seen. When that fails (a rate limit, the
+   * network), it is tried again later — the messages it stands for are never waiting on
+   * a next message that may not come.
+   */
+  private async fetchMissing(conversationId: string, attempt: number): Promise<void> {
+    const after = this.lastSeq.get(conversationId);
+    if (after === undefined) return;
+    try {
+      await this.catchUp(conversationId, after);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) this.lastSeq.delete(conversationId);
+      else this.scheduleCatchUp(conversationId, attempt);
+      throw error;
+    }
+  }
+
+  private scheduleCatchUp(conversationId: string, attempt: number): void {
+    const delay = CATCH_UP_RETRY_MS[attempt];
+    if (delay === undefined || this.retryTimers.has(conversationId)) return;
+    this.retryTimers.set(
+      conversationId,
+      setTimeout(() => {
+        this.retryTimers.delete(conversationId);
+        this.inOrder(conversationId, 'sync', async () => {
+          this.held.delete(conversationId);
+          await this.fetchMissing(conversationId, attempt + 1);
+        });
+      }, delay),
     );
   }
 
