@@ -60,6 +60,9 @@ import { httpMediaControl, mediaSecretSource } from './calls/media-control';
 import { MediaNodes } from './calls/media-nodes';
 import { mediaNodesRouter } from './calls/media-nodes.routes';
 
+/** Pending connections the kernel queues for accept (see listen below). */
+const LISTEN_BACKLOG = 4096;
+
 export interface AppOverrides {
   logger?: Logger;
   /** An already open (and migrated) database, e.g. a test database. */
@@ -410,7 +413,10 @@ export async function createApp(config: Readonly<Config>, overrides: AppOverride
     listen: () =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
-        httpServer.listen(config.PORT, config.HOST, () => {
+        // Node's default accept queue (511) overflows when a few thousand clients connect
+        // at once (a restart, a burst of requests): the kernel then drops connection
+        // attempts and clients retry after 1, 3, 7 s. The kernel caps it at somaxconn.
+        httpServer.listen({ port: config.PORT, host: config.HOST, backlog: LISTEN_BACKLOG }, () => {
           const address = httpServer.address();
           const port = typeof address === 'object' && address ? address.port : config.PORT;
           const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;
