@@ -369,6 +369,8 @@ interface LoadResult {
   seconds: number;
   /** Messages sent in warm-up and window together. */
   all: number;
+  /** What went wrong, by kind: the SDK's error events ("error sync:CODE") and failed sends ("send CODE"). */
+  problems: Map<string, number>;
 }
 
 /**
@@ -401,8 +403,13 @@ async function drive(
     skipped: 0,
     seconds,
     all: 0,
+    problems: new Map(),
   };
+  const problem = (kind: string) => result.problems.set(kind, (result.problems.get(kind) ?? 0) + 1);
   const clients = new Set(pairs.flatMap((p) => [p.seeker, p.counselor]));
+  const errorOffs = [...clients].map((client) =>
+    client.chat.on('error', (error) => problem(`error ${error.event}:${error.code}`)),
+  );
   const offs = [...clients].map((client) =>
     client.chat.on('message', (message) => {
       if (!message.text?.startsWith('bench ') || message.senderId === client.session!.account.id) return;
@@ -450,8 +457,11 @@ async function drive(
           entry.ack = performance.now() - t0;
           if (measured) result.acks.push(entry.ack);
         },
-        () => {
+        (error: unknown) => {
           result.failed++;
+          problem(
+            `send ${(error as { code?: string }).code ?? `${(error as Error).name} (${(error as Error).message.slice(0, 80)})`}`,
+          );
           inFlight.delete(key);
         },
       )
@@ -491,7 +501,7 @@ async function drive(
   while (performance.now() < until && (outstanding > 0 || [...inFlight.values()].some((e) => !e.delivered)))
     await sleep(20);
   result.lost = [...inFlight.values()].filter((e) => e.acked && !e.delivered).length;
-  for (const off of offs) off();
+  for (const off of [...offs, ...errorOffs]) off();
   // BENCH_CHAT_TRACE=FILE: every message as "sent at (ms into the run), ack ms, delivery ms",
   // to see whether a latency tail is spread out (queueing) or bunched in time (stalls).
   const trace = process.env.BENCH_CHAT_TRACE;
@@ -663,6 +673,9 @@ async function runScenario(
           `${load.delivered} of ${load.sent} sent in the window delivered; lost ${load.lost}, duplicated ` +
           `${load.duplicates}, failed ${load.failed}, not offered (${MAX_OUTSTANDING_PER_PAIR * pairs.length} unacknowledged) ${load.skipped}; ` +
           `${unhandledDuring} unhandled rejections in the SDK; ` +
+          (load.problems.size
+            ? `problems: ${[...load.problems].map(([kind, n]) => `${kind} ${n}`).join(', ')}; `
+            : '') +
           `per message: ${perMessage.toFixed(1)} database transactions or statements, ` +
           `${viewsPerMessage.toFixed(2)} GET conversation, ${historiesPerMessage.toFixed(2)} GET messages (catch-up); ` +
           `CPU during the load: server ${Math.round((serverCpu / wall) * 100)} %, bench clients ` +
