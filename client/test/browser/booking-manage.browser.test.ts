@@ -125,21 +125,32 @@ describe.skipIf(skip)('Termin verschieben, vergebene Zeit, abgelaufene Reservier
   }
 
   /**
-   * Opens the first day with free slots in the picker; returns its slots (as the page
-   * loaded them) and the time buttons.
+   * Opens the first day with plenty of free slots in the picker (in the afternoon, today
+   * has only a few left, and once this test has booked some, none two hours after the
+   * first); returns its slots (as the page loaded them) and the time buttons.
    */
   async function openFirstFreeDay(p: Page) {
     const freeDays = p.locator('button.booking-day');
     await p.locator('.booking-calendar caption').waitFor();
-    await expect
-      .poll(async () => (await p.getByText('Wird geladen').count()) === 0, { timeout: 15_000 })
-      .toBe(true);
-    if ((await freeDays.count()) === 0) {
+    const plentiful = async () => {
+      await expect
+        .poll(async () => (await p.getByText('Wird geladen').count()) === 0, { timeout: 15_000 })
+        .toBe(true);
+      // each day's label ends with its number of free slots ("… 14 freie Termine")
+      const counts = await freeDays.evaluateAll((days) =>
+        days.map((day) => Number(/(\d+)\D*$/.exec(day.getAttribute('aria-label') ?? '')?.[1] ?? 0)),
+      );
+      // a whole day has 53 (07:00–20:10 every 15 min); the few this test books leave 30
+      return counts.findIndex((count) => count >= 30);
+    };
+    let index = await plentiful();
+    if (index < 0) {
       await p.getByRole('button', { name: 'Nächster Monat' }).click();
       await freeDays.first().waitFor();
+      index = await plentiful();
     }
     const loaded = p.waitForResponse((r) => new URL(r.url()).pathname === '/api/slots');
-    await freeDays.first().click();
+    await freeDays.nth(index).click();
     const slots = ((await (await loaded).json()) as { slots: Array<{ start: string }> }).slots;
     const buttons = p.locator('.booking-slots button');
     await buttons.first().waitFor();
