@@ -34,13 +34,13 @@ export type CallEndReason =
   | 'room_closed'
   | 'handed_over';
 
-/** Calls a conversation move ended inside its transaction; published after the commit. */
 /** What a transition changes on a call. */
 type CallChange = Partial<Pick<CallRow, 'status' | 'room_id' | 'media_node_id'>> & {
   end_reason?: CallEndReason;
   accepted?: boolean;
 };
 
+/** Calls a conversation move ended inside its transaction; published after the commit. */
 export interface EndedCalls {
   calls: CallRow[];
   events: ChatMessage[];
