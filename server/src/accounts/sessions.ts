@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import { PREPARED } from '../db/prepared';
 import type { SessionStage, StaffRole } from '../db/schema';
 import type { Auth } from '../http/access';
 import { randomToken, sha256 } from '../security/secrets';
@@ -59,6 +60,7 @@ export async function loadSession(db: Db, token: string, now = new Date()): Prom
   const row = await db
     .selectFrom('sessions')
     .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
+    .modifyFront(PREPARED)
     .select([
       'sessions.id_hash',
       'sessions.stage',
@@ -84,6 +86,7 @@ export async function loadSession(db: Db, token: string, now = new Date()): Prom
   }
   const memberships = await db
     .selectFrom('memberships')
+    .modifyFront(PREPARED)
     .select(['center_id', 'role'])
     .where('account_id', '=', row.account_id)
     .execute();

@@ -1,6 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { ChatMessage, ConversationView, QueueItem } from '@beratung/shared';
 import type { Db } from '../db/database';
+import { PREPARED } from '../db/prepared';
 import type { ConversationsTable, MessagesTable } from '../db/schema-chat';
 
 export type ConversationRow = Selectable<ConversationsTable>;
@@ -104,7 +105,7 @@ export async function appendMessageNow(
 ): Promise<{ message: ChatMessage; parties: [string, string | null] } | undefined> {
   const result = await sql<
     Selectable<MessagesTable> & { party_seeker_id: string; party_counselor_id: string | null }
-  >`
+  >`${PREPARED}
     with c as (
       select id, last_seq, seeker_id, counselor_id from conversations
       where id = ${conversationId}::uuid and status <> 'archived' and rekey_min_team_epoch is null
@@ -175,7 +176,7 @@ export async function advanceReceipt(
     read_seq: number;
     seeker_id: string;
     counselor_id: string | null;
-  }>`
+  }>`${PREPARED}
     with c as (
       select id, last_seq, seeker_id, counselor_id from conversations
       where id = ${conversationId}::uuid and (seeker_id = ${accountId}::uuid or counselor_id = ${accountId}::uuid)

@@ -6,6 +6,7 @@ import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGlitePool } from './pglite-pool';
 import { lockDataDir } from './lock-file';
+import { prepareMarkedStatements } from './prepared';
 import type { DB } from './schema';
 
 export type Db = Kysely<DB>;
@@ -58,6 +59,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, types: pgTypes });
     // Without a listener, node-postgres rethrows such an error and the process dies.
     pool.on('error', (error) => options.onIdleError?.(error));
+    prepareMarkedStatements(pool);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     const relaxedPool = new pg.Pool({
       connectionString: options.url,
@@ -66,6 +68,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       options: '-c synchronous_commit=off',
     });
     relaxedPool.on('error', (error) => options.onIdleError?.(error));
+    prepareMarkedStatements(relaxedPool);
     const relaxed = new Kysely<DB>({ dialect: new PostgresDialect({ pool: relaxedPool }) });
     return {
       db,
