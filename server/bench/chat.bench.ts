@@ -21,7 +21,10 @@
  *   --chat-counselors 10           BENCH_CHAT_COUNSELORS   counselors sharing them
  *   --chat-seconds 10              BENCH_CHAT_SECONDS      measuring window per scenario
  *   --chat-redis auto              BENCH_CHAT_REDIS        auto (when reachable), off, only
- * BENCH_CHAT_CPU_PROFILE=DIR writes a V8 CPU profile of each server process into DIR.
+ * BENCH_CHAT_CPU_PROFILE=DIR writes a V8 CPU profile of each server process into DIR;
+ * BENCH_CHAT_NODE_ARGS adds node flags to the server processes (`--trace-gc`, say) and
+ * BENCH_CHAT_SERVER_OUTPUT=FILE keeps what they printed; BENCH_CHAT_TRACE=FILE writes every
+ * message's send time, acknowledgement and delivery latency.
  * Each connection is a file descriptor in this process and one in the server: the soft
  * limit (`ulimit -n`) must exceed the largest count plus some room; it is checked first.
  */
@@ -549,6 +552,7 @@ async function runScenario(
             ...(process.env.BENCH_CHAT_CPU_PROFILE
               ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CHAT_CPU_PROFILE}`]
               : []),
+            ...(process.env.BENCH_CHAT_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
           ],
         }),
       );
@@ -585,6 +589,18 @@ async function runScenario(
       pair.seeker.chat.track(pair.id, lastSeqs.get(pair.id) ?? 0);
       pair.counselor.chat.track(pair.id, lastSeqs.get(pair.id) ?? 0);
     }
+    // Both sides open their conversation as the apps do (its view, then the latest page of
+    // history, decrypted): people write in a conversation they have open.
+    const openStarted = performance.now();
+    await inBatches(
+      pairs.flatMap((pair) => [pair.seeker, pair.counselor].map((client) => ({ client, id: pair.id }))),
+      20,
+      async ({ client, id }) => {
+        await client.chat.conversation(id);
+        await client.chat.history(id, { limit: 20 });
+      },
+    );
+    const openSeconds = (performance.now() - openStarted) / 1000;
     const sdkSockets = clients.length;
     const idleCount = Math.max(0, scenario.connections - sdkSockets);
     await sleep(1500);
@@ -660,6 +676,7 @@ async function runScenario(
         detail:
           `send() → decrypted at the receiver; ${options.pairs} conversations (${options.pairs} help seekers, ` +
           `${options.counselors} counselors, SDK) + ${idleCount.toLocaleString('en')} idle sockets; ` +
+          `both sides opened their conversation first (view + last 20 messages; ${pairs.length * 2} in ${openSeconds.toFixed(1)} s); ` +
           `${options.rate} msg/s offered for ${options.seconds} s after 2 s warm-up; max ${load.latencies.at(-1)?.toFixed(0)} ms; ` +
           `acknowledged p50 / p99 ${percentile(load.acks, 50).toFixed(1)} / ${percentile(load.acks, 99).toFixed(1)} ms; ` +
           `event-loop delay p99 / max: server ${serverLoop.map((l) => `${l.p99.toFixed(0)} / ${l.max.toFixed(0)}`).join(', ')} ms, ` +
@@ -705,6 +722,8 @@ async function runScenario(
     for (const socket of idleSockets) socket.close();
     for (const client of clients) client.chat.disconnect();
     for (const p of processes) await p.stop();
+    const output = process.env.BENCH_CHAT_SERVER_OUTPUT;
+    if (output) for (const p of processes) fs.appendFileSync(output, p.output());
   }
 }
 
