@@ -209,8 +209,9 @@ describe('messages in real time', () => {
   it('loses and duplicates nothing across a disconnect: the client catches up in order', async () => {
     const { seekerClient, counselorClient, id } = await activeConversation();
     const received: DecryptedMessage[] = [];
+    // (The "taken" event may still be on its way to the help seeker: messages only.)
     seekerClient.chat.on('message', (m) => {
-      if (m.conversationId === id) received.push(m);
+      if (m.conversationId === id && m.kind === 'message') received.push(m);
     });
     seekerClient.chat.track(id, 2);
     await counselorClient.chat.send(id, 'eins');
@@ -346,6 +347,55 @@ describe('messages in real time', () => {
     socket.close();
     expect(ack).toMatchObject({ ok: true, message: { seq: 1 } });
     expect((await seekerClient.chat.conversation(id)).lastSeq).toBe(2);
+  });
+
+  it('a new message reaches the other side and the sender’s other devices, the sending socket by its acknowledgement only', async () => {
+    const { seekerClient, counselorClient, id } = await activeConversation();
+    const device = () =>
+      connectSocket(`${server.url}/chat`, {
+        transports: ['websocket'],
+        extraHeaders: seekerClient.api.socketHeaders(),
+        reconnection: false,
+      });
+    const [sending, otherDevice] = [device(), device()];
+    await Promise.all(
+      [sending, otherDevice].map((s) => new Promise((resolve) => s.once('chat:ready', resolve))),
+    );
+    const announced = new Map<Socket, number[]>([
+      [sending, []],
+      [otherDevice, []],
+    ]);
+    for (const [socket, seqs] of announced) socket.on('chat:message', (m: ChatMessage) => seqs.push(m.seq));
+    const atCounselor = nextEvent(
+      counselorClient.chat,
+      'message',
+      (m) => m.conversationId === id && m.seq === 3,
+    );
+    const sodium = await getSodium();
+    const ack = await sending.timeout(5000).emitWithAck('chat:send', {
+      conversationId: id,
+      clientMessageId: crypto.randomUUID(),
+      keyEpoch: 1,
+      nonce: toBase64(sodium, sodium.randombytes_buf(24)),
+      ciphertext: toBase64(sodium, sodium.randombytes_buf(40)),
+    });
+    expect(ack).toMatchObject({ ok: true, message: { seq: 3 } });
+    await atCounselor;
+    await expect.poll(() => announced.get(otherDevice), { timeout: 5000 }).toEqual([3]);
+    expect(announced.get(sending)).toEqual([]);
+
+    // The SDK puts its own message into its stream itself, in order, before send() resolves.
+    const own: DecryptedMessage[] = [];
+    seekerClient.chat.on('message', (m) => {
+      if (m.conversationId === id && m.senderId === seekerClient.session!.account.id) own.push(m);
+    });
+    seekerClient.chat.track(id, 3);
+    const sent = await seekerClient.chat.send(id, 'Von diesem Gerät');
+    expect(own.map((m) => [m.seq, m.text])).toEqual([[4, 'Von diesem Gerät']]);
+    expect(sent.seq).toBe(4);
+    await expect.poll(() => announced.get(otherDevice), { timeout: 5000 }).toEqual([3, 4]);
+    expect(announced.get(sending)).toEqual([4]);
+    for (const socket of announced.keys()) socket.close();
   });
 });
 

@@ -40,6 +40,13 @@ export interface ChatNotifier {
     event: E,
     ...args: Parameters<ChatServerEvents[E]>
   ): void;
+  /** As toAccounts, but not to the one socket given (the sender, answered by its acknowledgement). */
+  toAccountsExcept<E extends keyof ChatServerEvents>(
+    socketId: string,
+    accountIds: Array<string | null>,
+    event: E,
+    ...args: Parameters<ChatServerEvents[E]>
+  ): void;
   toQueue<E extends keyof ChatServerEvents>(
     centerId: string,
     event: E,
@@ -287,16 +294,23 @@ export class ChatService {
   /**
    * Stores a message before anything is acknowledged. A resend with the same client
    * message id (the acknowledgement was lost) returns the stored message, no copy.
+   * `senderSocketId`: the socket it came from gets it in the acknowledgement, not twice
+   * (the sender's other devices get it as usual).
    */
   async send(
     senderId: string,
     conversationId: string,
     input: EncryptedMessageInput,
+    senderSocketId?: string,
   ): Promise<{ message: ChatMessage; duplicate: boolean }> {
     await this.limits.messageSent(senderId);
+    const announce = (parties: Array<string | null>, message: ChatMessage) =>
+      senderSocketId
+        ? this.notifier.toAccountsExcept(senderSocketId, parties, 'chat:message', message)
+        : this.notifier.toAccounts(parties, 'chat:message', message);
     const now = await appendMessageNow(this.db, conversationId, messageEntry(senderId, input));
     if (now) {
-      this.notifier.toAccounts(now.parties, 'chat:message', now.message);
+      announce(now.parties, now.message);
       return { message: now.message, duplicate: false };
     }
     // Refused, reopening, or a resend: read first, then decide (and say why).
@@ -343,7 +357,7 @@ export class ChatService {
     if (outcome.reopened) {
       await this.publish(conversationId, outcome.reopened, parties);
     }
-    this.notifier.toAccounts(parties, 'chat:message', outcome.message!);
+    announce(parties, outcome.message!);
     return { message: outcome.message!, duplicate: false };
   }
 

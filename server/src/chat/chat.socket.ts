@@ -29,13 +29,17 @@ const queueRoom = (centerId: string) => `queue:${centerId}`;
  */
 export function createChatNotifier(io: () => RealtimeServer | undefined): ChatNotifier {
   const chat = () => io()?.of(CHAT_NAMESPACE) as ChatNamespace | undefined;
+  /** The rooms of these accounts (and of nobody when there is none), but not the socket given. */
+  const accounts = (accountIds: Array<string | null>, except: string[] = []) => {
+    const rooms = [...new Set(accountIds.filter((id): id is string => Boolean(id)))].map(accountRoom);
+    return rooms.length > 0 ? chat()?.to(rooms).except(except) : undefined;
+  };
   return {
     toAccounts(accountIds, event, ...args) {
-      const rooms = [...new Set(accountIds.filter((id): id is string => Boolean(id)))].map(accountRoom);
-      if (rooms.length > 0)
-        chat()
-          ?.to(rooms)
-          .emit(event, ...args);
+      accounts(accountIds)?.emit(event, ...args);
+    },
+    toAccountsExcept(socketId, accountIds, event, ...args) {
+      accounts(accountIds, [socketId])?.emit(event, ...args);
     },
     toQueue(centerId, event, ...args) {
       chat()
@@ -101,7 +105,7 @@ export function attachChatNamespace(
       try {
         const input = parse(sendMessageSchema, payload);
         const { conversationId, ...message } = input;
-        const result = await deps.chat.send(accountId, conversationId, message);
+        const result = await deps.chat.send(accountId, conversationId, message, socket.id);
         if (typeof ack === 'function') ack({ ok: true, message: result.message });
       } catch (error) {
         refuse('chat:send', error, ack as Ack<never>);

@@ -328,7 +328,7 @@ export class ChatCalls {
    * decrypted is not mistaken for a gap; a failure is reported as an `error` event,
    * never thrown into the socket.
    */
-  private inOrder(conversationId: string, event: string, task: () => Promise<void>): void {
+  private inOrder(conversationId: string, event: string, task: () => Promise<void>): Promise<void> {
     const previous = this.inbound.get(conversationId) ?? Promise.resolve();
     const next = previous.then(task).catch((error: unknown) =>
       this.emit('error', {
@@ -341,21 +341,22 @@ export class ChatCalls {
     void next.then(() => {
       if (this.inbound.get(conversationId) === next) this.inbound.delete(conversationId);
     });
+    return next;
   }
 
   private enqueue(message: ChatMessage): void {
     this.inOrder(message.conversationId, 'chat:message', () => this.receive(message));
   }
 
-  private async receive(message: ChatMessage): Promise<void> {
+  /** `decrypted`: the message is one's own, acknowledged (and so decrypted) just now. */
+  private async receive(message: ChatMessage, decrypted?: DecryptedMessage): Promise<void> {
     const known = this.lastSeq.get(message.conversationId);
     if (known !== undefined && message.seq > known + 1) {
       this.hold(message);
       return;
     }
-    let decrypted: DecryptedMessage;
     try {
-      decrypted = await this.decrypt(message);
+      decrypted ??= await this.decrypt(message);
     } catch (error) {
       // e.g. its key could not be fetched just now: fetched again later, not lost
       if (known !== undefined) this.scheduleCatchUp(message.conversationId, 0);
@@ -1008,7 +1009,12 @@ export class ChatCalls {
         const response = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('chat:send', payload);
         if (!response.ok)
           throw new ChatError(response.error.status ?? 400, response.error.code, response.error.message);
-        return { ...(await this.decrypt(response.message)) };
+        // The server does not echo it to this socket: it joins the stream here, in order,
+        // before send() resolves (as the echo did).
+        const stored = response.message;
+        const decrypted = await this.decrypt(stored);
+        await this.inOrder(conversationId, 'chat:message', () => this.receive(stored, decrypted));
+        return { ...decrypted };
       } catch (error) {
         if (error instanceof ChatError || attempt >= 2) throw error;
       }
