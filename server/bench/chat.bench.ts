@@ -21,6 +21,7 @@
  *   --chat-counselors 10           BENCH_CHAT_COUNSELORS   counselors sharing them
  *   --chat-seconds 10              BENCH_CHAT_SECONDS      measuring window per scenario
  *   --chat-redis auto              BENCH_CHAT_REDIS        auto (when reachable), off, only
+ *   BENCH_CHAT_POOL                the server's DATABASE_POOL_SIZE (default: the server's own)
  * BENCH_CHAT_CPU_PROFILE=DIR writes a V8 CPU profile of each server process into DIR;
  * BENCH_CHAT_NODE_ARGS adds node flags to the server processes (`--trace-gc`, say) and
  * BENCH_CHAT_SERVER_OUTPUT=FILE keeps what they printed; BENCH_CHAT_TRACE=FILE writes every
@@ -676,6 +677,7 @@ async function runScenario(
         detail:
           `send() → decrypted at the receiver; ${options.pairs} conversations (${options.pairs} help seekers, ` +
           `${options.counselors} counselors, SDK) + ${idleCount.toLocaleString('en')} idle sockets; ` +
+          `database pool ${process.env.BENCH_CHAT_POOL ?? 'as the server sets it (twice the cores)'}; ` +
           `both sides opened their conversation first (view + last 20 messages; ${pairs.length * 2} in ${openSeconds.toFixed(1)} s); ` +
           `${options.rate} msg/s offered for ${options.seconds} s after 2 s warm-up; max ${load.latencies.at(-1)?.toFixed(0)} ms; ` +
           `acknowledged p50 / p99 ${percentile(load.acks, 50).toFixed(1)} / ${percentile(load.acks, 99).toFixed(1)} ms; ` +
@@ -772,7 +774,8 @@ export async function benchChat(
     url.pathname = `/${current[0]!.name}`;
     const env: Record<string, string> = {
       DATABASE_URL: url.toString(),
-      DATABASE_POOL_SIZE: process.env.BENCH_CHAT_POOL ?? '20',
+      // The server's own default (twice the cores) unless BENCH_CHAT_POOL says otherwise.
+      ...(process.env.BENCH_CHAT_POOL ? { DATABASE_POOL_SIZE: process.env.BENCH_CHAT_POOL } : {}),
       PUBLIC_URL: ORIGIN,
       SECRET_KEY: randomToken(32),
       CHAT_MESSAGES_PER_MINUTE: '1000000',

@@ -19,7 +19,16 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // About twice the cores: more connections than that do not add throughput, but their
+  // backends compete for the CPU, and on one host with the server (docker compose, a
+  // small VM) they stall its event loop. The chat bench on 2 cores: p99 40 ms with 4
+  // connections, 57-70 ms with 20 (docs/performance.md).
+  DATABASE_POOL_SIZE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(200)
+    .default(Math.max(4, 2 * os.availableParallelism())),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   DEMO_DATA: bool.default(true),
   PUBLIC_URL: z.url().default('http://localhost:3000'),
