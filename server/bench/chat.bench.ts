@@ -20,6 +20,7 @@
  *   --chat-pairs 100               BENCH_CHAT_PAIRS        conversations that write
  *   --chat-counselors 10           BENCH_CHAT_COUNSELORS   counselors sharing them
  *   --chat-seconds 10              BENCH_CHAT_SECONDS      measuring window per scenario
+ *   --chat-warm-up 5               BENCH_CHAT_WARM_UP      seconds of load before the window
  *   --chat-redis auto              BENCH_CHAT_REDIS        auto (when reachable), off, only
  *   BENCH_CHAT_POOL                the server's DATABASE_POOL_SIZE (default: the server's own)
  * BENCH_CHAT_CPU_PROFILE=DIR writes a V8 CPU profile of each server process into DIR;
@@ -72,6 +73,7 @@ interface ChatBenchOptions {
   pairs: number;
   counselors: number;
   seconds: number;
+  warmUpSeconds: number;
   redis: 'auto' | 'off' | 'only';
 }
 
@@ -88,6 +90,9 @@ export function chatBenchOptions(): ChatBenchOptions {
     pairs: Number(option('--chat-pairs', 'BENCH_CHAT_PAIRS', '100')),
     counselors: Number(option('--chat-counselors', 'BENCH_CHAT_COUNSELORS', '10')),
     seconds: Number(option('--chat-seconds', 'BENCH_CHAT_SECONDS', '10')),
+    // A server's first seconds under load include compiling its hot paths: in traces, a
+    // stall of about 100 ms came about 2 s into the load, once per server start.
+    warmUpSeconds: Number(option('--chat-warm-up', 'BENCH_CHAT_WARM_UP', '5')),
     redis: option('--chat-redis', 'BENCH_CHAT_REDIS', 'auto') as ChatBenchOptions['redis'],
   };
 }
@@ -644,7 +649,7 @@ async function runScenario(
     await Promise.all(processes.map(serverLoopDelay));
     const benchLoop = monitorEventLoopDelay({ resolution: 10 });
     benchLoop.enable();
-    const load = await drive(pairs, options.rate, 2, options.seconds);
+    const load = await drive(pairs, options.rate, options.warmUpSeconds, options.seconds);
     benchLoop.disable();
     const serverLoop = await Promise.all(processes.map(serverLoopDelay));
     const unhandledDuring = unhandled.count - unhandledBefore;
@@ -679,7 +684,7 @@ async function runScenario(
           `${options.counselors} counselors, SDK) + ${idleCount.toLocaleString('en')} idle sockets; ` +
           `database pool ${process.env.BENCH_CHAT_POOL ?? 'as the server sets it (twice the cores)'}; ` +
           `both sides opened their conversation first (view + last 20 messages; ${pairs.length * 2} in ${openSeconds.toFixed(1)} s); ` +
-          `${options.rate} msg/s offered for ${options.seconds} s after 2 s warm-up; max ${load.latencies.at(-1)?.toFixed(0)} ms; ` +
+          `${options.rate} msg/s offered for ${options.seconds} s after ${options.warmUpSeconds} s warm-up; max ${load.latencies.at(-1)?.toFixed(0)} ms; ` +
           `acknowledged p50 / p99 ${percentile(load.acks, 50).toFixed(1)} / ${percentile(load.acks, 99).toFixed(1)} ms; ` +
           `event-loop delay p99 / max: server ${serverLoop.map((l) => `${l.p99.toFixed(0)} / ${l.max.toFixed(0)}`).join(', ')} ms, ` +
           `bench clients ${(benchLoop.percentile(99) / 1e6).toFixed(0)} / ${(benchLoop.max / 1e6).toFixed(0)} ms`,

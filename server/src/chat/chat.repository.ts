@@ -243,8 +243,12 @@ export async function conversationViews(
   filter: { ids?: string[]; seekerId?: string; counselorId?: string; status?: string; queueOf?: string },
   asTeam = false,
 ): Promise<ConversationView[]> {
+  // Its text is fixed unless several ids are asked for (a list of varying length):
+  // prepared, since planning these joins took longer than running them (3 against 0.2 ms).
+  const fixedText = (ids: string[] | undefined) => (ids === undefined || ids.length === 1 ? PREPARED : sql``);
   let query = db
     .selectFrom('conversations as c')
+    .modifyFront(fixedText(filter.ids))
     .innerJoin('centers as center', 'center.id', 'c.center_id')
     .innerJoin('accounts as seeker', 'seeker.id', 'c.seeker_id')
     .leftJoin('accounts as counselor', 'counselor.id', 'c.counselor_id')
@@ -307,6 +311,7 @@ export async function conversationViews(
   const ids = rows.map((r) => r.id);
   const keys = await db
     .selectFrom('conversation_keys')
+    .modifyFront(fixedText(ids))
     .select(['conversation_id', 'key_epoch', 'sealed_key', 'team_epoch'])
     .where('conversation_id', 'in', ids)
     .where((eb) => (asTeam ? eb('team_epoch', 'is not', null) : eb('account_id', '=', viewerId)))
@@ -314,6 +319,7 @@ export async function conversationViews(
     .execute();
   const notes = await db
     .selectFrom('conversation_handovers')
+    .modifyFront(fixedText(ids))
     .select(['conversation_id', 'sealed_note'])
     .where('conversation_id', 'in', ids)
     .where('to_account_id', '=', viewerId)
