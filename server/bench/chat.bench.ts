@@ -12,7 +12,9 @@
  * login benchmark measures it), and thousands of them are not what this measures. The
  * active clients are full SDK clients holding real key pairs behind the real trust chain
  * (platform key → certified center admin → team key); the other connections are plain
- * Socket.IO clients, each logged in as an account of its own, that stay idle.
+ * Socket.IO clients, each logged in as an account of its own, that stay idle — held by a
+ * child process (bench/idle-connections.ts), so their garbage and timers do not stall the
+ * clients whose latency is measured.
  *
  * Sizes (flags after `npm run bench --`, or environment variables):
  *   --chat-connections 1000,5000   BENCH_CHAT_CONNECTIONS  connections per scenario
@@ -30,12 +32,13 @@
  * Each connection is a file descriptor in this process and one in the server: the soft
  * limit (`ulimit -n`) must exceed the largest count plus some room; it is checked first.
  */
+import { spawn } from 'node:child_process';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import fs from 'node:fs';
 import net from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import { io, type Socket } from 'socket.io-client';
 import {
   BeratungClient,
   generateIdentity,
@@ -340,23 +343,43 @@ const HISTORY_ROUTE = '/api/conversations/:conversationId/messages';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Opens idle connections, each as its own account; resolves when every one is ready. */
-async function openIdle(url: string, accounts: BenchAccount[]): Promise<Socket[]> {
-  const sockets: Socket[] = [];
-  await inBatches(accounts, 100, async (account) => {
-    const socket = io(`${url}/chat`, {
-      transports: ['websocket'],
-      forceNew: true,
-      reconnection: false,
-      extraHeaders: { origin: ORIGIN, cookie: `${COOKIE}=${account.token}` },
+/**
+ * Opens idle connections, each as its own account, in a child process of their own
+ * (bench/idle-connections.ts); resolves when every one is ready.
+ */
+async function holdIdle(url: string, accounts: BenchAccount[]): Promise<{ stop(): Promise<void> }> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      fileURLToPath(new URL('./idle-connections.ts', import.meta.url)),
+      `${url}/chat`,
+      ORIGIN,
+      COOKIE,
+    ],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  child.stdin.write(`${accounts.map((a) => a.token).join('\n')}\n\n`);
+  const answer = await new Promise<string>((resolve) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('\n')) resolve(out.split('\n')[0]!);
     });
-    sockets.push(socket);
-    await new Promise<void>((resolve, reject) => {
-      socket.once('chat:ready', () => resolve());
-      socket.once('connect_error', reject);
-    });
+    void exited.then((code) => resolve(`failed: exited with ${code}`));
   });
-  return sockets;
+  if (answer !== `ready ${accounts.length}`) {
+    child.kill();
+    throw new Error(`idle connections: ${answer}`);
+  }
+  return {
+    async stop() {
+      child.stdin.end();
+      await exited;
+    },
+  };
 }
 
 interface Pair {
@@ -545,7 +568,7 @@ async function runScenario(
   db: Db,
 ): Promise<Row[]> {
   const processes: ServerProcess[] = [];
-  const idleSockets: Socket[] = [];
+  const idleHolders: Array<{ stop(): Promise<void> }> = [];
   const clients: BeratungClient[] = [];
   try {
     for (let i = 0; i < scenario.processes; i++) {
@@ -614,10 +637,9 @@ async function runScenario(
     const t0 = performance.now();
     const idle = world.idle.slice(0, idleCount);
     const half = Math.ceil(idle.length / processes.length);
-    const opened = await Promise.all(
-      processes.map((p, i) => openIdle(p.url, idle.slice(i * half, (i + 1) * half))),
+    idleHolders.push(
+      ...(await Promise.all(processes.map((p, i) => holdIdle(p.url, idle.slice(i * half, (i + 1) * half))))),
     );
-    idleSockets.push(...opened.flat());
     const connectSeconds = (performance.now() - t0) / 1000;
     await sleep(3000);
     const after = await Promise.all(processes.map(serverMemory));
@@ -726,7 +748,7 @@ async function runScenario(
       },
     ];
   } finally {
-    for (const socket of idleSockets) socket.close();
+    await Promise.all(idleHolders.map((holder) => holder.stop()));
     for (const client of clients) client.chat.disconnect();
     for (const p of processes) await p.stop();
     const output = process.env.BENCH_CHAT_SERVER_OUTPUT;
