@@ -540,12 +540,13 @@ async function drive(
   if (trace)
     fs.appendFileSync(
       trace,
-      [...inFlight.values()]
-        .map(
-          (e) =>
-            `${(e.t0 - start).toFixed(1)} ${e.ack?.toFixed(1) ?? '-'} ${e.delivery?.toFixed(1) ?? '-'}\n`,
-        )
-        .join(''),
+      `# started at ${new Date(performance.timeOrigin + start).toISOString()}\n` +
+        [...inFlight.values()]
+          .map(
+            (e) =>
+              `${(e.t0 - start).toFixed(1)} ${e.ack?.toFixed(1) ?? '-'} ${e.delivery?.toFixed(1) ?? '-'}\n`,
+          )
+          .join(''),
     );
   result.latencies.sort((a, b) => a - b);
   result.acks.sort((a, b) => a - b);
