@@ -13,5 +13,8 @@ export default defineConfig({
     // one Argon2id run per distinct test password in the SDK the tests drive (see the file)
     setupFiles: ['../scripts/test-support/derive-once.ts'],
     fileParallelism: false,
+    // A page's first load compiles the app in Chromium: on a busy 2-core machine the
+    // first title took more than the default second once (seeker.browser.test.ts).
+    expect: { poll: { timeout: 10_000 } },
   },
 });
