@@ -57,6 +57,7 @@ import { freePort } from '../test/support/app';
 import { startServerProcess, type ServerProcess } from '../test/support/server-process';
 import { machineCpu, processCpuMs } from '../../media/bench/proc';
 import { benchDatabase, percentile } from './bench-server';
+import { inBatches } from './in-batches';
 import type { Row } from './run';
 
 const ORIGIN = 'http://bench.localhost';
@@ -132,15 +133,6 @@ async function redisReachable(url: string): Promise<boolean> {
       resolve(false);
     });
   });
-}
-
-async function inBatches<T>(items: T[], concurrency: number, run: (item: T) => Promise<void>) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-      while (next < items.length) await run(items[next++]!);
-    }),
-  );
 }
 
 // --- accounts, sessions and the trust chain, written directly ---

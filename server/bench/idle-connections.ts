@@ -10,30 +10,25 @@
  * empty line that ends the tokens, and closes them all when stdin ends.
  */
 import { io, type Socket } from 'socket.io-client';
+import { inBatches } from './in-batches';
 
 const [url, origin, cookieName] = process.argv.slice(2) as [string, string, string];
 
 async function openAll(tokens: string[]): Promise<Socket[]> {
   const sockets: Socket[] = [];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(100, tokens.length) }, async () => {
-      while (next < tokens.length) {
-        const token = tokens[next++]!;
-        const socket = io(url, {
-          transports: ['websocket'],
-          forceNew: true,
-          reconnection: false,
-          extraHeaders: { origin, cookie: `${cookieName}=${token}` },
-        });
-        sockets.push(socket);
-        await new Promise<void>((resolve, reject) => {
-          socket.once('chat:ready', () => resolve());
-          socket.once('connect_error', reject);
-        });
-      }
-    }),
-  );
+  await inBatches(tokens, 100, async (token) => {
+    const socket = io(url, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+      extraHeaders: { origin, cookie: `${cookieName}=${token}` },
+    });
+    sockets.push(socket);
+    await new Promise<void>((resolve, reject) => {
+      socket.once('chat:ready', () => resolve());
+      socket.once('connect_error', reject);
+    });
+  });
   return sockets;
 }
 
