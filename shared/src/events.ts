@@ -19,7 +19,7 @@ export interface SocketErrorEvent {
  */
 export interface ServerToClientEvents {
   /** Sent on every (re)connect, so connection-state recovery always has an offset. */
-  'session:ready': (payload: { accountId: string; recovered: boolean }) => void;
+  'session:ready': (payload: { accountId: string }) => void;
   /** The session ended (logout elsewhere, expiry): the app should return to login. */
   'session:ended': (payload: { reason: 'logout' | 'expired' }) => void;
 }

@@ -36,7 +36,9 @@ export function createRealtimeServer(httpServer: HttpServer, options: RealtimeOp
       const origin = req.headers.origin;
       callback(null, !origin || options.allowedOrigins.includes(origin));
     },
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
+    // No connectionStateRecovery: it keeps a copy of every broadcast packet for its whole
+    // window, which under chat load is most of the heap and what garbage collection works on.
+    // Reconnecting clients catch up themselves (ADR 0009).
     ...(options.redisClient
       ? { adapter: createAdapter(options.redisClient as Parameters<typeof createAdapter>[0]) }
       : {}),
@@ -46,7 +48,7 @@ export function createRealtimeServer(httpServer: HttpServer, options: RealtimeOp
 
   io.on('connection', (socket) => {
     void socket.join(`account:${socket.data.accountId}`);
-    socket.emit('session:ready', { accountId: socket.data.accountId, recovered: socket.recovered });
+    socket.emit('session:ready', { accountId: socket.data.accountId });
   });
 
   return io;
