@@ -10,6 +10,7 @@ describe('configuration', () => {
     expect(config.PORT).toBe(3000);
     expect(config.DEMO_DATA).toBe(true);
     expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.HEAP_GROWTH_PERCENT).toBe(100);
     expect(config.secretKey.length).toBeGreaterThanOrEqual(32);
     expect(config.allowedOrigins).toEqual(['http://localhost:3000']);
     expect(Object.isFrozen(config)).toBe(true);
@@ -25,6 +26,7 @@ describe('configuration', () => {
           DATABASE_URL: 'mysql://x',
           DEMO_DATA: 'vielleicht',
           SECRET_KEY: 'short',
+          HEAP_GROWTH_PERCENT: '-5',
         },
         '/',
       );
@@ -33,7 +35,7 @@ describe('configuration', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as Error).message;
-    for (const name of ['PORT', 'DATABASE_URL', 'DEMO_DATA', 'SECRET_KEY']) expect(message).toContain(name);
+    for (const name of ['PORT', 'DATABASE_URL', 'DEMO_DATA', 'SECRET_KEY', 'HEAP_GROWTH_PERCENT']) expect(message).toContain(name);
   });
 
   it('uses Secure cookies behind https and adds extra CORS origins', () => {

@@ -1,3 +1,4 @@
+import v8 from 'node:v8';
 import { ConfigError, loadConfig } from './config';
 import { createApp } from './app';
 import { DataDirLockedError } from './db/lock-file';
@@ -16,6 +17,9 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  // Read by V8 at each full collection, so setting it before the first one is enough.
+  if (config.HEAP_GROWTH_PERCENT > 0)
+    v8.setFlagsFromString(`--heap-growing-percent=${config.HEAP_GROWTH_PERCENT}`);
   let app;
   try {
     app = await createApp(config);
