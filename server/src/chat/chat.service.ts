@@ -40,9 +40,12 @@ export interface ChatNotifier {
     event: E,
     ...args: Parameters<ChatServerEvents[E]>
   ): void;
-  /** As toAccounts, but not to the one socket given (the sender, answered by its acknowledgement). */
+  /**
+   * As toAccounts, but not to the one socket given (the sender, answered by its
+   * acknowledgement); to every socket when there is none (a REST call).
+   */
   toAccountsExcept<E extends keyof ChatServerEvents>(
-    socketId: string,
+    socketId: string | undefined,
     accountIds: Array<string | null>,
     event: E,
     ...args: Parameters<ChatServerEvents[E]>
@@ -305,9 +308,7 @@ export class ChatService {
   ): Promise<{ message: ChatMessage; duplicate: boolean }> {
     await this.limits.messageSent(senderId);
     const announce = (parties: Array<string | null>, message: ChatMessage) =>
-      senderSocketId
-        ? this.notifier.toAccountsExcept(senderSocketId, parties, 'chat:message', message)
-        : this.notifier.toAccounts(parties, 'chat:message', message);
+      this.notifier.toAccountsExcept(senderSocketId, parties, 'chat:message', message);
     const now = await appendMessageNow(this.db, conversationId, messageEntry(senderId, input));
     if (now) {
       announce(now.parties, now.message);

@@ -39,7 +39,7 @@ export function createChatNotifier(io: () => RealtimeServer | undefined): ChatNo
       accounts(accountIds)?.emit(event, ...args);
     },
     toAccountsExcept(socketId, accountIds, event, ...args) {
-      accounts(accountIds, [socketId])?.emit(event, ...args);
+      accounts(accountIds, socketId ? [socketId] : [])?.emit(event, ...args);
     },
     toQueue(centerId, event, ...args) {
       chat()

@@ -288,12 +288,12 @@ export class ChatCalls {
 
   private resync(): void {
     this.syncing = this.syncing.then(async () => {
-      for (const [conversationId, after] of this.lastSeq) {
+      for (const conversationId of [...this.lastSeq.keys()]) {
         try {
-          await this.catchUp(conversationId, after);
+          await this.fetchMissing(conversationId, 0);
         } catch (error) {
-          if (error instanceof ApiError && error.status === 404) this.lastSeq.delete(conversationId);
-          else
+          // A conversation deleted meanwhile is forgotten; anything else is tried again later.
+          if (!(error instanceof ApiError && error.status === 404))
             this.emit('error', {
               event: 'sync',
               code: error instanceof ApiError ? error.code : 'SYNC_FAILED',
