@@ -31,9 +31,9 @@ const envSchema = z.object({
     .default(Math.max(4, 2 * os.availableParallelism())),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   // How far V8 lets the heap grow past its live data before the next full garbage
-  // collection (0: V8's own choice). V8 chose about 15 % for the chat with 5,000
-  // connections: a full marking every 7-11 s, each taking a core from PostgreSQL for
-  // 200 ms (ADR 0010).
+  // collection (0: V8's own choice). V8 chose 12-35 % for the chat with 5,000
+  // connections: a full marking every 5-11 s, each taking a core from PostgreSQL for
+  // about 200 ms (ADR 0010).
   HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(400).default(100),
   DEMO_DATA: bool.default(true),
   PUBLIC_URL: z.url().default('http://localhost:3000'),
