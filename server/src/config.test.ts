@@ -35,7 +35,8 @@ describe('configuration', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as Error).message;
-    for (const name of ['PORT', 'DATABASE_URL', 'DEMO_DATA', 'SECRET_KEY', 'HEAP_GROWTH_PERCENT']) expect(message).toContain(name);
+    for (const name of ['PORT', 'DATABASE_URL', 'DEMO_DATA', 'SECRET_KEY', 'HEAP_GROWTH_PERCENT'])
+      expect(message).toContain(name);
   });
 
   it('uses Secure cookies behind https and adds extra CORS origins', () => {
