@@ -187,6 +187,13 @@ describe('messages in real time', () => {
     await counselorClient.chat.markRead(id, 3);
     expect(await receipt).toMatchObject({ conversationId: id, readSeq: 3, deliveredSeq: 3 });
     expect((await seekerClient.chat.conversation(id)).peerReadSeq).toBe(3);
+    // The same receipt again moves nothing: accepted, and nobody hears of it.
+    const counselorReads: number[] = [];
+    const offReceipts = seekerClient.chat.on('receipt', (r) => {
+      if (r.accountId === counselorId) counselorReads.push(r.readSeq);
+    });
+    await counselorClient.chat.markRead(id, 3);
+    await counselorClient.chat.markDelivered(id, 2);
 
     const atSeeker = nextEvent(
       seekerClient.chat,
@@ -195,6 +202,12 @@ describe('messages in real time', () => {
     );
     await counselorClient.chat.send(id, 'Wir schauen uns das gemeinsam an.');
     expect(await atSeeker).toMatchObject({ seq: 4, text: 'Wir schauen uns das gemeinsam an.' });
+    // Events to one socket keep their order: the next receipt it hears of is this one.
+    const readOn = nextEvent(seekerClient.chat, 'receipt', (r) => r.accountId === counselorId);
+    await counselorClient.chat.markRead(id, 4);
+    expect(await readOn).toMatchObject({ readSeq: 4 });
+    offReceipts();
+    expect(counselorReads).toEqual([4]);
 
     expect(await seekerClient.chat.fingerprint(id)).toBe(await counselorClient.chat.fingerprint(id));
     const history = await seekerClient.chat.history(id);

@@ -160,9 +160,9 @@ export async function appendEntry(
 /**
  * Moves a party's delivered/read positions forward (never back, never past the last
  * message) — one statement on the relaxed pool (see DatabaseHandle.relaxed): losing a
- * receipt in a crash costs a re-sent receipt, nothing more. Undefined when nothing moved
- * or the account is neither the help seeker nor the counselor of the conversation (the
- * caller tells these apart when it matters).
+ * receipt in a crash costs a re-sent receipt, nothing more. `moved: false` when the
+ * positions were already there; undefined when the account is neither the help seeker
+ * nor the counselor of the conversation.
  */
 export async function advanceReceipt(
   relaxed: Db,
@@ -170,10 +170,14 @@ export async function advanceReceipt(
   accountId: string,
   deliveredSeq: number,
   readSeq: number,
-): Promise<{ deliveredSeq: number; readSeq: number; parties: [string, string | null] } | undefined> {
+): Promise<
+  | { moved: true; deliveredSeq: number; readSeq: number; parties: [string, string | null] }
+  | { moved: false }
+  | undefined
+> {
   const result = await sql<{
-    delivered_seq: number;
-    read_seq: number;
+    delivered_seq: number | null;
+    read_seq: number | null;
     seeker_id: string;
     counselor_id: string | null;
   }>`${PREPARED}
@@ -192,10 +196,14 @@ export async function advanceReceipt(
         where excluded.delivered_seq > cr.delivered_seq or excluded.read_seq > cr.read_seq
       returning cr.delivered_seq, cr.read_seq
     )
-    select r.delivered_seq, r.read_seq, c.seeker_id, c.counselor_id from r cross join c`.execute(relaxed);
+    select r.delivered_seq, r.read_seq, c.seeker_id, c.counselor_id from c left join r on true`.execute(
+    relaxed,
+  );
   const row = result.rows[0];
   if (!row) return undefined;
+  if (row.delivered_seq === null || row.read_seq === null) return { moved: false };
   return {
+    moved: true,
     deliveredSeq: Number(row.delivered_seq),
     readSeq: Number(row.read_seq),
     parties: [row.seeker_id, row.counselor_id],

@@ -367,24 +367,21 @@ export class ChatService {
     accountId: string,
     input: { conversationId: string; deliveredSeq?: number; readSeq?: number },
   ): Promise<void> {
-    const moved = await advanceReceipt(
+    const outcome = await advanceReceipt(
       this.relaxed,
       input.conversationId,
       accountId,
       input.deliveredSeq ?? 0,
       input.readSeq ?? 0,
     );
-    if (!moved) {
-      // Nothing moved — or the caller is no party: only the two people have receipts.
-      const { party } = await this.visible(input.conversationId, accountId);
-      if (party === 'team') throw new NotFoundError('Conversation');
-      return;
-    }
-    const { parties, ...marks } = moved;
-    this.notifier.toAccounts(parties, 'chat:receipt', {
+    // Only the two people have receipts: anyone else learns nothing, not even that it exists.
+    if (!outcome) throw new NotFoundError('Conversation');
+    if (!outcome.moved) return;
+    this.notifier.toAccounts(outcome.parties, 'chat:receipt', {
       conversationId: input.conversationId,
       accountId,
-      ...marks,
+      deliveredSeq: outcome.deliveredSeq,
+      readSeq: outcome.readSeq,
     });
   }
 
