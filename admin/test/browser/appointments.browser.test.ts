@@ -204,7 +204,10 @@ describe.skipIf(skip)('Termine (appointments back office) in Chromium', () => {
     await pastRow.getByRole('button', { name: /^Erschienen/ }).click();
     await page.getByRole('status').filter({ hasText: 'erschienen' }).waitFor({ timeout: 30_000 });
     await expect.poll(() => pastRow.textContent()).toContain('erschienen');
-    expect(await pastRow.getByRole('button', { name: /^Markierung zurücknehmen/ }).count()).toBe(1);
+    // The row's buttons may render after its text: wait for them too.
+    await expect
+      .poll(() => pastRow.getByRole('button', { name: /^Markierung zurücknehmen/ }).count())
+      .toBe(1);
 
     // --- Konflikte: the appointment the new absence collides with ---
     await page.getByRole('link', { name: 'Konflikte' }).click();
