@@ -157,57 +157,107 @@ export async function appendEntry(
   return stored;
 }
 
-/**
- * Moves a party's delivered/read positions forward (never back, never past the last
- * message) — one statement on the relaxed pool (see DatabaseHandle.relaxed): losing a
- * receipt in a crash costs a re-sent receipt, nothing more. `moved: false` when the
- * positions were already there; undefined when the account is neither the help seeker
- * nor the counselor of the conversation.
- */
-export async function advanceReceipt(
-  relaxed: Db,
-  conversationId: string,
-  accountId: string,
-  deliveredSeq: number,
-  readSeq: number,
-): Promise<
+export interface ReceiptInput {
+  conversationId: string;
+  accountId: string;
+  deliveredSeq: number;
+  readSeq: number;
+}
+
+export type ReceiptOutcome =
   | { moved: true; deliveredSeq: number; readSeq: number; parties: [string, string | null] }
   | { moved: false }
-  | undefined
-> {
+  | undefined;
+
+/** PostgreSQL spells a uuid in lower case; a client may not. */
+const receiptKey = (r: { conversationId: string; accountId: string }) =>
+  `${r.conversationId.toLowerCase()}/${r.accountId.toLowerCase()}`;
+
+/**
+ * Moves parties' delivered/read positions forward (never back, never past the last
+ * message) — one statement for many receipts, on the relaxed pool (see
+ * DatabaseHandle.relaxed): losing a receipt in a crash costs a re-sent receipt, nothing
+ * more. The party check is part of the statement, row by row.
+ *
+ * Answers each receipt in order: `moved` with the new positions; `moved: false` when the
+ * positions were already there (and for a repeat of an earlier receipt of the same
+ * person and conversation in this call, which the first one answers for); undefined when
+ * the account is neither the help seeker nor the counselor of the conversation.
+ */
+export async function advanceReceipts(relaxed: Db, receipts: ReceiptInput[]): Promise<ReceiptOutcome[]> {
+  // One row per person and conversation (a row may be updated only once per statement),
+  // in key order, so that concurrent statements lock receipt rows in the same order.
+  const merged = new Map<string, ReceiptInput>();
+  for (const receipt of receipts) {
+    const key = receiptKey(receipt);
+    const earlier = merged.get(key);
+    merged.set(
+      key,
+      earlier
+        ? {
+            ...earlier,
+            deliveredSeq: Math.max(earlier.deliveredSeq, receipt.deliveredSeq),
+            readSeq: Math.max(earlier.readSeq, receipt.readSeq),
+          }
+        : { ...receipt, conversationId: receipt.conversationId.toLowerCase() },
+    );
+  }
+  const rows = [...merged.values()].sort((a, b) => (receiptKey(a) < receiptKey(b) ? -1 : 1));
   const result = await sql<{
+    conversation_id: string;
+    account_id: string;
     delivered_seq: number | null;
     read_seq: number | null;
     seeker_id: string;
     counselor_id: string | null;
   }>`${PREPARED}
-    with c as (
-      select id, last_seq, seeker_id, counselor_id from conversations
-      where id = ${conversationId}::uuid and (seeker_id = ${accountId}::uuid or counselor_id = ${accountId}::uuid)
+    with i as (
+      select * from unnest(
+        ${rows.map((r) => r.conversationId)}::uuid[], ${rows.map((r) => r.accountId)}::uuid[],
+        ${rows.map((r) => r.deliveredSeq)}::bigint[], ${rows.map((r) => r.readSeq)}::bigint[]
+      ) with ordinality as i(conversation_id, account_id, delivered_seq, read_seq, n)
+    ), c as (
+      select i.n, i.conversation_id, i.account_id, conv.seeker_id, conv.counselor_id,
+             least(greatest(i.delivered_seq, i.read_seq), conv.last_seq) as delivered_seq,
+             least(i.read_seq, conv.last_seq) as read_seq
+      from i join conversations conv
+        on conv.id = i.conversation_id and (conv.seeker_id = i.account_id or conv.counselor_id = i.account_id)
     ), r as (
       insert into conversation_receipts as cr (conversation_id, account_id, delivered_seq, read_seq)
-      select c.id, ${accountId}::uuid,
-             least(greatest(${deliveredSeq}::bigint, ${readSeq}::bigint), c.last_seq),
-             least(${readSeq}::bigint, c.last_seq)
-      from c
+      select conversation_id, account_id, delivered_seq, read_seq from c order by n
       on conflict (conversation_id, account_id) do update
         set delivered_seq = greatest(cr.delivered_seq, excluded.delivered_seq),
             read_seq = greatest(cr.read_seq, excluded.read_seq)
         where excluded.delivered_seq > cr.delivered_seq or excluded.read_seq > cr.read_seq
-      returning cr.delivered_seq, cr.read_seq
+      returning cr.conversation_id, cr.account_id, cr.delivered_seq, cr.read_seq
     )
-    select r.delivered_seq, r.read_seq, c.seeker_id, c.counselor_id from c left join r on true`.execute(
+    select c.conversation_id, c.account_id, r.delivered_seq, r.read_seq, c.seeker_id, c.counselor_id
+    from c left join r on r.conversation_id = c.conversation_id and r.account_id = c.account_id`.execute(
     relaxed,
   );
-  const row = result.rows[0];
-  if (!row) return undefined;
-  if (row.delivered_seq === null || row.read_seq === null) return { moved: false };
-  return {
-    moved: true,
-    deliveredSeq: Number(row.delivered_seq),
-    readSeq: Number(row.read_seq),
-    parties: [row.seeker_id, row.counselor_id],
-  };
+  const outcomes = new Map<string, ReceiptOutcome>();
+  for (const row of result.rows)
+    outcomes.set(
+      receiptKey({ conversationId: row.conversation_id, accountId: row.account_id }),
+      row.delivered_seq === null || row.read_seq === null
+        ? { moved: false }
+        : {
+            moved: true,
+            deliveredSeq: Number(row.delivered_seq),
+            readSeq: Number(row.read_seq),
+            parties: [row.seeker_id, row.counselor_id],
+          },
+    );
+  const answered = new Set<string>();
+  return receipts.map((receipt) => {
+    const key = receiptKey(receipt);
+    const outcome = outcomes.get(key);
+    if (!outcome || !answered.has(key)) {
+      answered.add(key);
+      return outcome;
+    }
+    return { moved: false };
+  });
 }
 
 /**

@@ -17,7 +17,7 @@ import type { Db } from '../db/database';
 import type { SystemEvent } from '../db/schema-chat';
 import { AppError, ConflictError, ForbiddenError, NotFoundError } from '../http/errors';
 import {
-  advanceReceipt,
+  advanceReceipts,
   appendEntry,
   appendMessage,
   appendMessageNow,
@@ -30,7 +30,10 @@ import {
   storeSealedKeys,
   storedByClientId,
   type ConversationRow,
+  type ReceiptInput,
+  type ReceiptOutcome,
 } from './chat.repository';
+import { groupBatches } from './group-batch';
 import { currentTeamEpoch, routeInquiry } from './routing';
 
 /** Delivers server events to the sockets of accounts or of a center queue (any process). */
@@ -104,6 +107,18 @@ export class ChatService {
     /** For receipts (DatabaseHandle.relaxed); the same as `db` where there is no such pool. */
     private readonly relaxed: Db = db,
   ) {}
+
+  /**
+   * Receipts go to the database in batches: a receipt waits up to 20 ms for others (the
+   * SDK itself waits 100 ms before sending one), and those arriving while a batch runs go
+   * in the next. Under load one statement stands for many receipts, each still checked
+   * and answered on its own.
+   */
+  private readonly advanceReceipt = groupBatches<ReceiptInput, ReceiptOutcome>({
+    maxBatch: 200,
+    collectMs: 20,
+    run: (receipts) => advanceReceipts(this.relaxed, receipts),
+  });
 
   /** Ends the conversation's open call in the move's transaction (see ConversationCalls). */
   private endCallsForMove(trx: Db, conversation: ConversationRow, actorId: string | null) {
@@ -367,13 +382,12 @@ export class ChatService {
     accountId: string,
     input: { conversationId: string; deliveredSeq?: number; readSeq?: number },
   ): Promise<void> {
-    const outcome = await advanceReceipt(
-      this.relaxed,
-      input.conversationId,
+    const outcome = await this.advanceReceipt({
+      conversationId: input.conversationId,
       accountId,
-      input.deliveredSeq ?? 0,
-      input.readSeq ?? 0,
-    );
+      deliveredSeq: input.deliveredSeq ?? 0,
+      readSeq: input.readSeq ?? 0,
+    });
     // Only the two people have receipts: anyone else learns nothing, not even that it exists.
     if (!outcome) throw new NotFoundError('Conversation');
     if (!outcome.moved) return;
