@@ -202,7 +202,7 @@ export async function advanceReceipts(relaxed: Db, receipts: ReceiptInput[]): Pr
         : { ...receipt, conversationId: receipt.conversationId.toLowerCase() },
     );
   }
-  const rows = [...merged.values()].sort((a, b) => (receiptKey(a) < receiptKey(b) ? -1 : 1));
+  const rows = [...merged].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, receipt]) => receipt);
   const result = await sql<{
     conversation_id: string;
     account_id: string;

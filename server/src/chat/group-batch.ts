@@ -27,16 +27,12 @@ export function groupBatches<Item, Result>(options: {
     running = true;
     options
       .run(batch.map((entry) => entry.item))
-      .then(
-        (results) => {
-          if (results.length !== batch.length)
-            throw new Error(`a batch of ${batch.length} was answered with ${results.length} results`);
-          batch.forEach((entry, i) => entry.resolve(results[i]!));
-        },
-        (error: unknown) => {
-          for (const entry of batch) entry.reject(error);
-        },
-      )
+      .then((results) => {
+        if (results.length !== batch.length)
+          throw new Error(`a batch of ${batch.length} was answered with ${results.length} results`);
+        batch.forEach((entry, i) => entry.resolve(results[i]!));
+      })
+      // A failed run and a wrong answer count alike fail the whole batch.
       .catch((error: unknown) => {
         for (const entry of batch) entry.reject(error);
       })
